@@ -1,0 +1,59 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { resolve } from 'node:path'
+import { buildBridge } from '../../src/shared/ipc/bridge'
+import { callNames } from '../../src/shared/ipc/contract'
+import { dispatchCall } from '../../src/main/dispatch'
+import { createHandlers, type Handlers } from '../../src/main/handlers'
+import { serveRenderer } from './staticServer'
+
+const RENDERER_ROOT = resolve(import.meta.dirname, '../../out/renderer')
+
+/**
+ * The renderer as it runs in the app, in real Chromium, with `window.tokendesk` answered by the real
+ * main-process handler object running in this test process. What differs from the app is only the
+ * transport: a Playwright binding instead of Electron IPC.
+ */
+export async function installBridge(page: Page, handlers: Handlers): Promise<void> {
+  await page.exposeBinding('__tokendeskInvoke', (_source, name: string, input: unknown) =>
+    dispatchCall(handlers, name, input),
+  )
+  await page.addInitScript({
+    content: `Object.defineProperty(window, 'tokendesk', {
+      value: (${buildBridge.toString()})(${JSON.stringify(callNames)}, (name, input) => window.__tokendeskInvoke(name, input)),
+      writable: false,
+    })`,
+  })
+}
+
+interface Fixtures {
+  handlers: Handlers
+  app: Page
+}
+
+export const test = base.extend<Fixtures, { rendererUrl: string }>({
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveRenderer(RENDERER_ROOT)
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  handlers: async ({}, use) => {
+    await use(createHandlers({ appVersion: '0.0.0-test', platform: process.platform }))
+  },
+  app: async ({ page, handlers, rendererUrl }, use) => {
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    await installBridge(page, handlers)
+    await page.goto(rendererUrl)
+    await use(page)
+    // A CSP violation or an uncaught error in the renderer fails the test that caused it.
+    expect(consoleErrors, 'renderer console errors').toEqual([])
+  },
+})
+
+export { expect }

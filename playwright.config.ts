@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test'
+import { chromiumArgs, resolveChromiumExecutable } from './e2e/harness/browser'
+import { ELECTRON_SKIP_MESSAGE, findElectronBinary } from './e2e/harness/electronBinary'
+
+if (!findElectronBinary()) console.warn(`\n[electron suite] ${ELECTRON_SKIP_MESSAGE}\n`)
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: 2,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: './e2e/chromium',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        launchOptions: { executablePath: resolveChromiumExecutable(), args: chromiumArgs },
+      },
+    },
+    { name: 'electron', testDir: './e2e/electron' },
+  ],
+})

@@ -1,0 +1,118 @@
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose'
+import { ERR_JWT_MALFORMED } from '../../shared/errorCodes'
+import type { ClaimTime, DecodedJwt } from '../../shared/jwt'
+import { TokenDeskError } from '../errors'
+
+const TIME_CLAIMS = ['exp', 'nbf', 'iat', 'auth_time'] as const
+const PART_NAMES = ['header', 'payload', 'signature'] as const
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+
+/**
+ * Decodes a JWS-compact JWT without verifying it. jose does the decoding; the checks before it exist
+ * so that a tester reads *which* part is wrong and why, not jose's generic "Invalid JWT".
+ */
+export function decodeToken(input: string): DecodedJwt {
+  const warnings: string[] = []
+  const token = normalise(input, warnings)
+  const parts = token.split('.')
+  assertStructure(parts)
+  parts.slice(0, 2).forEach((part, index) => assertJsonObjectPart(part, PART_NAMES[index]!))
+  if (!BASE64URL.test(parts[2]!))
+    malformed('The signature (part 3) contains characters that are not base64url.')
+
+  const header = decodeProtectedHeader(token) as Record<string, unknown>
+  const payload = decodeJwt(token) as Record<string, unknown>
+  const signatureBytes = parts[2] ? base64url.decode(parts[2]).byteLength : 0
+  const times = readTimes(payload, warnings)
+  if (String(header.alg).toLowerCase() === 'none') {
+    warnings.push('The header says alg "none": this token is unsigned and anyone could have written it.')
+  }
+  if (!('exp' in payload)) warnings.push('The token has no "exp" claim, so it never expires.')
+  return { header, payload, times, signatureBytes, warnings }
+}
+
+function normalise(input: string, warnings: string[]): string {
+  let token = input.trim()
+  if (token === '') malformed('Paste a token first: the field is empty.')
+  const bearer = /^bearer\s+/i.exec(token)
+  if (bearer) {
+    token = token.slice(bearer[0].length).trim()
+    warnings.push('Removed a leading "Bearer " — that belongs to the Authorization header, not the token.')
+  }
+  if (/^['"]|['"]$/.test(token)) {
+    token = token.replace(/^['"]+|['"]+$/g, '')
+    warnings.push('Removed quotes around the token.')
+  }
+  if (/\s/.test(token)) {
+    token = token.replace(/\s+/g, '')
+    warnings.push(
+      'Removed spaces or line breaks inside the token (often added when copying from a wrapped view).',
+    )
+  }
+  return token
+}
+
+function assertStructure(parts: string[]): void {
+  if (parts.length === 5) {
+    malformed(
+      'This is an encrypted JWT (JWE, five parts). Its claims cannot be read without the decryption key.',
+    )
+  }
+  if (parts.length !== 3) {
+    malformed(
+      parts.length === 1
+        ? 'This is not a JWT: a JWT has three parts separated by dots (header.payload.signature). It may be an opaque token, which only its issuer can read.'
+        : `A JWT has three parts separated by dots (header.payload.signature); this one has ${parts.length}.`,
+    )
+  }
+}
+
+function assertJsonObjectPart(part: string, name: 'header' | 'payload' | 'signature'): void {
+  const label = `The ${name} (part ${PART_NAMES.indexOf(name) + 1})`
+  if (part === '') malformed(`${label} is empty.`)
+  if (!BASE64URL.test(part)) {
+    malformed(
+      `${label} contains characters that are not base64url (only A–Z, a–z, 0–9, "-" and "_" are allowed).`,
+    )
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part))
+  } catch {
+    malformed(`${label} is not valid base64url.`)
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    malformed(
+      `${label} decodes to text that is not JSON: "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}"`,
+    )
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    malformed(`${label} is JSON but not an object.`)
+  }
+}
+
+function readTimes(payload: Record<string, unknown>, warnings: string[]): ClaimTime[] {
+  const times: ClaimTime[] = []
+  for (const claim of TIME_CLAIMS) {
+    const value = payload[claim]
+    if (value === undefined) continue
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      warnings.push(
+        `"${claim}" should be a number of seconds since 1970 (RFC 7519 §2 NumericDate); it is ${JSON.stringify(value)}.`,
+      )
+      continue
+    }
+    if (value > 1e11)
+      warnings.push(`"${claim}" looks like milliseconds, not seconds: dates below may be far in the future.`)
+    if (Number.isNaN(new Date(value * 1000).getTime())) continue // beyond year 275760: no date to show
+    times.push({ claim, epochSeconds: value, iso: new Date(value * 1000).toISOString() })
+  }
+  return times
+}
+
+function malformed(message: string): never {
+  throw new TokenDeskError(ERR_JWT_MALFORMED, message, { field: 'token' })
+}

@@ -1,0 +1,76 @@
+import { useEffect, useId } from 'react'
+import { useInspectorStore } from './inspectorStore'
+import { ExpiryBanner } from './ExpiryBanner'
+import { ClaimsTable } from './ClaimsTable'
+
+/** Paste any token and read it: header, payload, times in the user's clock, and what is off about it. */
+export function TokenInspector() {
+  const { tokenText, decoded, error, setTokenText, decode, clear } = useInspectorStore()
+  const inputId = useId()
+  const helpId = useId()
+
+  // Decode as the user types or pastes; the store drops answers that arrive out of order.
+  useEffect(() => {
+    void decode()
+  }, [tokenText, decode])
+
+  return (
+    <section className="screen" aria-labelledby="inspector-title">
+      <header className="screen__header">
+        <h1 id="inspector-title">Token inspector</h1>
+        <p className="muted">
+          Paste an access token or ID token to read what it says. Decoding happens on this computer.
+        </p>
+      </header>
+
+      <div className="field">
+        <label htmlFor={inputId}>Token</label>
+        <textarea
+          id={inputId}
+          aria-describedby={helpId}
+          className="token-input"
+          spellCheck={false}
+          autoComplete="off"
+          rows={5}
+          placeholder="eyJhbGciOi…"
+          value={tokenText}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => setTokenText(event.target.value)}
+        />
+        <p id={helpId} className="help">
+          A JWT looks like three blocks of letters separated by dots. A leading “Bearer ” is ignored.
+        </p>
+        <div className="row">
+          <button type="button" className="button" onClick={clear} disabled={tokenText === ''}>
+            Clear
+          </button>
+        </div>
+      </div>
+
+      {error && (
+        <div role="alert" className="callout callout--error" data-testid="decode-error">
+          <strong>Can’t read this token.</strong> {error.message}
+        </div>
+      )}
+
+      {decoded && (
+        <div className="stack" data-testid="decoded">
+          <ExpiryBanner times={decoded.times} />
+          {decoded.warnings.length > 0 && (
+            <ul className="callout callout--warning" aria-label="Warnings" data-testid="decode-warnings">
+              {decoded.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+          <ClaimsTable title="Header" claims={decoded.header} times={[]} testId="jwt-header" />
+          <ClaimsTable title="Payload" claims={decoded.payload} times={decoded.times} testId="jwt-payload" />
+          <p className="muted">
+            Signature:{' '}
+            {decoded.signatureBytes > 0 ? `${decoded.signatureBytes} bytes, not verified yet` : 'none'}
+          </p>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,21 @@
+/** Plain-language meaning of the registered and common JWT claims (RFC 7519 §4.1, RFC 8693, RFC 9068). */
+export const claimGlossary: Readonly<Record<string, string>> = {
+  iss: 'Issuer — who created and signed this token',
+  sub: 'Subject — the user or application the token is about',
+  aud: 'Audience — the API(s) this token is meant for',
+  exp: 'Expires — the token is refused after this time',
+  nbf: 'Not before — the token is refused before this time',
+  iat: 'Issued at — when the token was created',
+  auth_time: 'Authenticated at — when the user last signed in',
+  jti: 'Token ID — unique identifier, lets the issuer detect replays',
+  scope: 'Scope — the permissions granted, separated by spaces',
+  scp: 'Scopes — the permissions granted',
+  azp: 'Authorized party — the client the token was issued to',
+  client_id: 'Client ID — the application that requested the token',
+  roles: 'Roles — groups of permissions assigned to the subject',
+  nonce: 'Nonce — ties an ID token to the sign-in request that asked for it',
+  sid: 'Session ID — the sign-in session at the issuer',
+  typ: 'Type — what kind of object this is',
+  alg: 'Algorithm — how the token was signed',
+  kid: 'Key ID — which of the issuer’s keys signed it',
+}

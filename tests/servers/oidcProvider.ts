@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exportJWK, generateKeyPair } from 'jose'
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+
+/** The resource server oidc-provider issues JWT access tokens for (RFC 8707 resource indicator). */
+export const OIDC_API_RESOURCE = 'https://api.tokendesk.test'
+
+export const oidcClients = {
+  /** client_credentials, secret in a Basic header. RFC 6749 App. A.5 limits secrets to printable ASCII. */
+  machine: { clientId: 'machine-client', clientSecret: 'machine-secret+/=&%~' },
+  /** client_credentials, secret in the form body. */
+  machinePost: { clientId: 'machine-post-client', clientSecret: 'machine-post-secret+/=&%~' },
+  /** authorization_code + PKCE and refresh_token, confidential (Basic). */
+  web: { clientId: 'web-client', clientSecret: 'web-secret', redirectUri: 'http://127.0.0.1/callback' },
+  /** authorization_code + PKCE, refresh_token and device flow; public (no secret). */
+  native: { clientId: 'native-client', redirectUri: 'http://127.0.0.1/callback' },
+} as const
+
+export const oidcUser = { login: 'tester@example.com', password: 'any password works' }
+
+export interface OidcTestServer {
+  issuer: string
+  tokenUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * A certified OpenID provider on 127.0.0.1, random port. It stops by itself after `idleMs` without
+ * requests, and never keeps the test process alive.
+ */
+export async function startOidcProvider(
+  options: { accessTokenTtlSeconds?: number; idleMs?: number } = {},
+): Promise<OidcTestServer> {
+  const ttl = options.accessTokenTtlSeconds ?? 600
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end()
+  let idleTimer: NodeJS.Timeout | undefined
+  const server = createServer((req, res) => {
+    armIdleTimer()
+    handle(req, res)
+  })
+  const armIdleTimer = () => {
+    clearTimeout(idleTimer)
+    idleTimer = setTimeout(() => server.close(), options.idleMs ?? 120_000).unref()
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  server.unref()
+  armIdleTimer()
+
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const provider = new Provider(issuer, await configuration(ttl))
+  handle = provider.callback()
+  return {
+    issuer,
+    tokenUrl: `${issuer}/token`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearTimeout(idleTimer)
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+async function configuration(ttl: number): Promise<Configuration> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
+  const nativeClient: ClientMetadata = {
+    client_id: oidcClients.native.clientId,
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    redirect_uris: [oidcClients.native.redirectUri],
+    grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+    response_types: ['code'],
+  }
+  return {
+    clients: [
+      machineClient(oidcClients.machine, 'client_secret_basic'),
+      machineClient(oidcClients.machinePost, 'client_secret_post'),
+      {
+        client_id: oidcClients.web.clientId,
+        client_secret: oidcClients.web.clientSecret,
+        application_type: 'native',
+        redirect_uris: [oidcClients.web.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+      nativeClient,
+    ],
+    jwks: { keys: [signingKey] },
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'],
+    cookies: { keys: ['tokendesk-test-cookie-key'] },
+    findAccount: (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: () => ({ sub: id, email: id, email_verified: true }),
+    }),
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
+    ttl: { AccessToken: ttl, ClientCredentials: ttl, IdToken: ttl, DeviceCode: 600, RefreshToken: 86_400 },
+    features: {
+      devInteractions: { enabled: true },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      deviceFlow: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => OIDC_API_RESOURCE,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: 'api:read api:write',
+          audience: OIDC_API_RESOURCE,
+          accessTokenTTL: ttl,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+  }
+}
+
+function machineClient(
+  client: { clientId: string; clientSecret: string },
+  authMethod: ClientMetadata['token_endpoint_auth_method'],
+): ClientMetadata {
+  return {
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    grant_types: ['client_credentials'],
+    redirect_uris: [],
+    response_types: [],
+    token_endpoint_auth_method: authMethod,
+    scope: 'api:read api:write',
+  }
+}
