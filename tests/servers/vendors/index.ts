@@ -1,0 +1,5 @@
+export * from './avionte'
+export * from './altitudeAngel'
+export * from './skykick'
+export * from './autovit'
+export * from './affinityLive'
