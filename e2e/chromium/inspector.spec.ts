@@ -1,12 +1,17 @@
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../../tests/servers/oidcProvider'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'
+import type { Page } from '@playwright/test'
 
 let oidc: OidcTestServer
 test.beforeAll(async () => {
   oidc = await startOidcProvider({ accessTokenTtlSeconds: 14 * 60 + 30 })
 })
 test.afterAll(() => oidc.close())
+
+async function openInspector(app: Page): Promise<void> {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Token inspector' }).click()
+}
 
 /** A real access token: a JWT signed by oidc-provider for the machine client. */
 async function fetchAccessToken(): Promise<string> {
@@ -25,6 +30,7 @@ async function fetchAccessToken(): Promise<string> {
 
 test('decodes a JWT signed by the OpenID provider and shows its expiry', async ({ app }) => {
   const token = await fetchAccessToken()
+  await openInspector(app)
   await app.getByLabel('Token', { exact: true }).fill(token)
 
   const header = app.getByTestId('jwt-header')
@@ -47,6 +53,7 @@ test('decodes a JWT signed by the OpenID provider and shows its expiry', async (
 })
 
 test('says which part of a malformed token is wrong', async ({ app }) => {
+  await openInspector(app)
   const input = app.getByLabel('Token', { exact: true })
   await input.fill('only.two')
   await expect(app.getByTestId('decode-error')).toContainText('this one has 2')
@@ -62,6 +69,7 @@ test('says which part of a malformed token is wrong', async ({ app }) => {
 })
 
 test('shows an expired token as expired', async ({ app }) => {
+  await openInspector(app)
   const header = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url')
   const exp = Math.floor(Date.now() / 1000) - 3 * 3600
   const payload = Buffer.from(JSON.stringify({ sub: 'x', exp })).toString('base64url')

@@ -4,6 +4,8 @@ import { buildBridge } from '../../src/shared/ipc/bridge'
 import { callNames } from '../../src/shared/ipc/contract'
 import { dispatchCall } from '../../src/main/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/handlers'
+import { createServices } from '../../src/main/services'
+import { nodePlatform } from '../../src/main/testing/nodePlatform'
 import { serveRenderer } from './staticServer'
 
 const RENDERER_ROOT = resolve(import.meta.dirname, '../../out/renderer')
@@ -26,6 +28,8 @@ export async function installBridge(page: Page, handlers: Handlers): Promise<voi
 }
 
 interface Fixtures {
+  /** The plain-Node platform behind the handlers: its user-data folder, dialogs and file queue. */
+  platform: ReturnType<typeof nodePlatform>
   handlers: Handlers
   app: Page
 }
@@ -39,8 +43,12 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
     },
     { scope: 'worker' },
   ],
-  handlers: async ({}, use) => {
-    await use(createHandlers({ appVersion: '0.0.0-test', platform: process.platform }))
+  platform: async ({}, use) => {
+    await use(nodePlatform())
+  },
+  handlers: async ({ platform }, use) => {
+    const services = createServices(platform.platform)
+    await use(createHandlers({ appVersion: '0.0.0-test', platform: process.platform, services }))
   },
   app: async ({ page, handlers, rendererUrl }, use) => {
     const consoleErrors: string[] = []

@@ -18,7 +18,13 @@ export async function serveRenderer(root: string): Promise<{ url: string; close(
     throw new Error(`The renderer is not built (${root}/index.html missing). Run "npm run build" first.`)
   }
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    let path: string
+    try {
+      path = normalize(decodeURIComponent(new URL(`http://x${req.url ?? '/'}`).pathname))
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
     const file = join(root, path === sep || path === '/' ? 'index.html' : path)
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end()

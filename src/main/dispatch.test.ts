@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { ERR_INTERNAL, ERR_INVALID_INPUT, ERR_JWT_MALFORMED, ERR_UNKNOWN_CALL } from '../shared/errorCodes'
 import { dispatchCall } from './dispatch'
 import { createHandlers, type Handlers } from './handlers'
+import { createServices } from './services'
+import { nodePlatform } from './testing/nodePlatform'
 
-const handlers = createHandlers({ appVersion: '1.2.3', platform: 'linux' })
+const handlers = createHandlers({
+  appVersion: '1.2.3',
+  platform: 'linux',
+  services: createServices(nodePlatform().platform),
+})
 
 describe('dispatchCall', () => {
   it('runs the handler and wraps its value', async () => {

@@ -15,3 +15,39 @@ export interface DecodedJwt {
   signatureBytes: number
   warnings: string[]
 }
+
+/** Where the key to check a signature comes from. */
+export type VerificationKey =
+  | { kind: 'jwks'; url: string }
+  | { kind: 'issuer'; issuer: string }
+  | { kind: 'pem'; text: string }
+  | { kind: 'jwk'; text: string }
+  | { kind: 'hmac'; secret: string }
+
+/** What the token should say, to compare with what it does say. */
+export interface ExpectedClaims {
+  issuer?: string
+  audience?: string
+  scope?: string[]
+}
+
+export interface ClaimCheck {
+  /** Stable id, e.g. "signature", "exp", "nbf", "aud", "scope", "alg-none", "weak-hmac". */
+  id: string
+  ok: boolean
+  message: string
+}
+
+export interface VerificationResult {
+  /** True when the signature checks out with the given key. */
+  valid: boolean
+  /** Why not, in words, when it is not. */
+  reason?: string
+  alg?: string
+  kid?: string
+  /** Which key verified it, e.g. "kid test-key-1 from https://…/jwks". */
+  keyUsed?: string
+  checks: ClaimCheck[]
+  /** Seconds between our clock and the token's iat, when iat is in the future. */
+  clockSkewSeconds?: number
+}

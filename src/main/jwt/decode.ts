@@ -13,7 +13,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/
  */
 export function decodeToken(input: string): DecodedJwt {
   const warnings: string[] = []
-  const token = normalise(input, warnings)
+  const token = normaliseToken(input, warnings)
   const parts = token.split('.')
   assertStructure(parts)
   parts.slice(0, 2).forEach((part, index) => assertJsonObjectPart(part, PART_NAMES[index]!))
@@ -31,7 +31,12 @@ export function decodeToken(input: string): DecodedJwt {
   return { header, payload, times, signatureBytes, warnings }
 }
 
-function normalise(input: string, warnings: string[]): string {
+/**
+ * Undoes what copying a token usually adds: a "Bearer " prefix, quotes, spaces and line breaks. Each
+ * clean-up is reported in `warnings`, so the user learns what was pasted. Throws ERR_JWT_MALFORMED when
+ * the input is empty or only whitespace.
+ */
+export function normaliseToken(input: string, warnings: string[]): string {
   let token = input.trim()
   if (token === '') malformed('Paste a token first: the field is empty.')
   const bearer = /^bearer\s+/i.exec(token)

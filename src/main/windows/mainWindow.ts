@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { isTrustedRendererUrl, type RendererLocation } from '../security/trustedRenderer'
 
@@ -6,7 +6,10 @@ import { isTrustedRendererUrl, type RendererLocation } from '../security/trusted
  * The one app window, locked down per Electron's security checklist: isolated, sandboxed, no Node in
  * the renderer, no navigation away, no new windows. Links to http(s) pages open in the system browser.
  */
-export function createMainWindow(location: RendererLocation): BrowserWindow {
+export function createMainWindow(
+  location: RendererLocation,
+  openWebPage: (url: string) => Promise<void>,
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -36,7 +39,7 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
     if (!isTrustedRendererUrl(url, location)) event.preventDefault()
   })
   window.webContents.setWindowOpenHandler(({ url }) => {
-    openInSystemBrowserIfWeb(url)
+    void openWebPage(url).catch(() => undefined) // not a URL, or not http(s): nothing to open
     return { action: 'deny' }
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
@@ -44,14 +47,4 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
   if (location.devServerUrl) void window.loadURL(location.devServerUrl)
   else void window.loadFile(location.indexHtmlPath)
   return window
-}
-
-/** Only http(s) leaves the app; `file:`, `smb:` and custom schemes could launch local programs. */
-function openInSystemBrowserIfWeb(url: string): void {
-  try {
-    const { protocol } = new URL(url)
-    if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url)
-  } catch {
-    // not a URL: nothing to open
-  }
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod'
-import type { DecodedJwt } from '../jwt'
-import { defineCall } from './defineCall'
+import type { ApiOutcome } from '../apiCall'
+import type { RecordedHttpRequest } from '../exchange'
+import type { HistoryEntry } from '../history'
+import type { DecodedJwt, VerificationResult } from '../jwt'
+import type { Preset } from '../preset'
+import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
+import type { TokenOutcome } from '../token'
+import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
 const MAX_TOKEN_CHARS = 65_536
@@ -11,13 +17,173 @@ export interface AppInfo {
   platform: string
 }
 
+export interface StorageStatus {
+  strength: 'os' | 'weak' | 'unavailable'
+  backend: string
+  persistent: boolean
+  weakAllowed: boolean
+  unreadable: string[]
+  /** Store files found damaged at start-up and moved aside. */
+  recoveries: Array<{ store: string; movedTo: string; reason: string }>
+}
+
+export interface ImportOutcome {
+  /** The user closed the file picker. */
+  cancelled: boolean
+  format?: string
+  imported: IntegrationSummary[]
+  warnings: string[]
+}
+
+export interface TokenPreview {
+  request: RecordedHttpRequest
+  curl: string
+  warnings: string[]
+}
+
+const id = z.string().min(1).max(100)
+const empty = z.object({}).strict()
+/** The integration itself is validated by parseIntegration, whose messages name the field and the fix. */
+const integrationDraft = z.record(z.string(), z.unknown())
+const secretPath = z.string().min(1).max(300)
+const headerPairs = z.array(z.tuple([z.string().max(1000), z.string().max(100_000)])).max(200)
+
 /**
  * The single source of truth for what the renderer may ask of main. Main registers one handler per
  * key, the preload exposes one function per key, the renderer calls them typed. Names are
  * `namespace.method`; the bridge nests them (`window.tokendesk.jwt.decode`).
  */
 export const contract = {
-  'app.info': defineCall<AppInfo>()(z.object({}).strict()),
+  'app.info': defineCall<AppInfo>()(empty),
+  'app.storageStatus': defineCall<StorageStatus>()(empty),
+  'app.allowWeakEncryption': defineCall<StorageStatus>()(z.object({ allow: z.boolean() }).strict()),
+  'jwt.verify': defineCall<VerificationResult>()(
+    z
+      .object({
+        token: z.string().max(MAX_TOKEN_CHARS),
+        key: z.discriminatedUnion('kind', [
+          z
+            .object({
+              kind: z.literal('jwks'),
+              url: z.string().url('Type the full JWKS URL, starting with https://.').max(2000),
+            })
+            .strict(),
+          z
+            .object({
+              kind: z.literal('issuer'),
+              issuer: z.string().url('Type the issuer URL, starting with https://.').max(2000),
+            })
+            .strict(),
+          z
+            .object({
+              kind: z.literal('pem'),
+              text: z.string().min(1, 'Paste the public key (PEM).').max(100_000),
+            })
+            .strict(),
+          z
+            .object({
+              kind: z.literal('jwk'),
+              text: z.string().min(1, 'Paste the key as JWK JSON.').max(100_000),
+            })
+            .strict(),
+          z
+            .object({
+              kind: z.literal('hmac'),
+              secret: z.string().min(1, 'Type the shared secret.').max(10_000),
+            })
+            .strict(),
+        ]),
+        expected: z
+          .object({
+            issuer: z.string().max(2000).optional(),
+            audience: z.string().max(2000).optional(),
+            scope: z.array(z.string().max(500)).max(100).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'authorize.open': defineCall<{ authorizeUrl: string }>()(z.object({ id }).strict()),
+  'presets.list': defineCall<Preset[]>()(empty),
+  'integrations.list': defineCall<IntegrationSummary[]>()(empty),
+  'integrations.get': defineCall<EditableIntegration>()(z.object({ id }).strict()),
+  'integrations.save': defineCall<EditableIntegration>()(
+    z
+      .object({
+        id: id.optional(),
+        integration: integrationDraft,
+        keepSecrets: z.array(secretPath).max(100).optional(),
+        tokenStorage: z.enum(['disk', 'session']).optional(),
+      })
+      .strict(),
+  ),
+  'integrations.delete': defineCall<null>()(z.object({ id }).strict()),
+  'integrations.undoDelete': defineCall<EditableIntegration>()(z.object({ id }).strict()),
+  'integrations.duplicate': defineCall<EditableIntegration>()(z.object({ id }).strict()),
+  'integrations.revealSecret': defineCall<{ value: string | null }>()(
+    z.object({ id, path: secretPath }).strict(),
+  ),
+  'integrations.export': defineCall<{ saved: boolean; path?: string }>()(
+    z
+      .object({
+        ids: z.array(id).max(10_000),
+        includeSecrets: z.boolean(),
+        passphrase: z.string().max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'integrations.import': defineCall<ImportOutcome>()(
+    z
+      .object({
+        /** Text already read (drag and drop); without it, main opens a file picker. */
+        file: z
+          .object({ name: z.string().max(500), text: z.string().max(20_000_000) })
+          .strict()
+          .optional(),
+        passphrase: z.string().max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'token.get': defineCall<TokenOutcome>()(
+    z.object({ id, code: z.string().max(10_000).optional(), fresh: z.boolean().optional() }).strict(),
+  ),
+  'token.preview': defineCall<TokenPreview>()(
+    z
+      .object({
+        id: id.optional(),
+        integration: integrationDraft,
+        keepSecrets: z.array(secretPath).max(100).optional(),
+        reveal: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'api.call': defineCall<ApiOutcome>()(
+    z
+      .object({
+        id,
+        request: z
+          .object({
+            method: z.string().regex(/^[A-Za-z]{1,20}$/, 'An HTTP method, e.g. GET or POST.'),
+            url: z.string().min(1, 'Type the URL to call.').max(10_000),
+            headers: headerPairs.optional(),
+            body: z.string().max(10_000_000).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  'history.list': defineCall<HistoryEntry[]>()(
+    z
+      .object({
+        text: z.string().max(500).optional(),
+        integrationId: id.optional(),
+        outcome: z.enum(['ok', 'failed']).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'history.clear': defineCall<null>()(empty),
   'jwt.decode': defineCall<DecodedJwt>()(
     z
       .object({
@@ -31,7 +197,8 @@ export type Contract = typeof contract
 export type CallName = keyof Contract
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>
 export type ParsedCallInput<K extends CallName> = z.output<Contract[K]['input']>
-export type CallOutput<K extends CallName> = NonNullable<Contract[K]['output']>
+export type CallOutput<K extends CallName> =
+  Contract[K] extends CallSpec<z.ZodType, infer Output> ? Output : never
 
 export const callNames = Object.keys(contract) as CallName[]
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 
 /** Copies a value and says so for two seconds; the label names what is copied for screen readers. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, text = 'Copy' }: { value: string; label: string; text?: string }) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     await navigator.clipboard.writeText(value)
@@ -9,8 +9,13 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     window.setTimeout(() => setCopied(false), 2000)
   }
   return (
-    <button type="button" className="button button--small" onClick={copy} aria-label={`Copy ${label}`}>
-      {copied ? 'Copied' : 'Copy'}
+    <button
+      type="button"
+      className="button button--small"
+      onClick={copy}
+      aria-label={text === 'Copy' ? `Copy ${label}` : undefined}
+    >
+      {copied ? 'Copied' : text}
     </button>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react'
 import { useInspectorStore } from './inspectorStore'
 import { ExpiryBanner } from './ExpiryBanner'
 import { ClaimsTable } from './ClaimsTable'
+import { VerifyPanel } from './VerifyPanel'
 
 /** Paste any token and read it: header, payload, times in the user's clock, and what is off about it. */
 export function TokenInspector() {

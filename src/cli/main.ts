@@ -1,0 +1,142 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { TokenDeskError } from '../main/errors'
+import { createTokenEngine, type TokenEngine } from '../main/oauth/engine'
+import { callCommand } from './commands/call'
+import { curlCommand } from './commands/curl'
+import { decodeCommand } from './commands/decode'
+import { tokenCommand } from './commands/token'
+import { EXIT_INVALID_INPUT, paint, type CliIo } from './io'
+
+const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
+
+  tokendesk token  --integration FILE [--code CODE] [--json] [--reveal] [--verbose]
+  tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… URL
+  tokendesk curl   --integration FILE [--reveal] [--code CODE]
+  tokendesk decode TOKEN|- [--json]
+
+Exit codes: 0 success, 1 refused by the server, 2 invalid input, 3 network failure.
+Integration files: docs/integration.md; schema: docs/integration.schema.json.`
+
+/** Runs one command and returns its exit code. Never throws: errors become a message and code 2. */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  engine: TokenEngine = createTokenEngine({ env: io.env }),
+): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'token': {
+        const { values } = parse(rest, {
+          integration: text,
+          code: text,
+          json: flag,
+          reveal: flag,
+          verbose: flag,
+        })
+        return await tokenCommand(
+          {
+            integration: required(values.integration, '--integration FILE'),
+            code: values.code,
+            json: !!values.json,
+            reveal: !!values.reveal,
+            verbose: !!values.verbose,
+          },
+          engine,
+          io,
+        )
+      }
+      case 'call': {
+        const { values, positionals } = parse(rest, {
+          integration: text,
+          method: text,
+          data: text,
+          header: list,
+          json: flag,
+          verbose: flag,
+        })
+        return await callCommand(
+          {
+            integration: required(values.integration, '--integration FILE'),
+            url: required(positionals[0], 'the URL to call'),
+            method: values.method ?? (values.data ? 'POST' : 'GET'),
+            data: values.data,
+            headers: values.header ?? [],
+            json: !!values.json,
+            verbose: !!values.verbose,
+          },
+          engine,
+          io,
+        )
+      }
+      case 'curl': {
+        const { values } = parse(rest, { integration: text, reveal: flag, code: text })
+        return await curlCommand(
+          {
+            integration: required(values.integration, '--integration FILE'),
+            reveal: !!values.reveal,
+            code: values.code,
+          },
+          engine,
+          io,
+        )
+      }
+      case 'decode': {
+        const { values, positionals } = parse(rest, { json: flag })
+        return await decodeCommand(
+          {
+            token: required(positionals[0], 'a token, or - to read it from standard input'),
+            json: !!values.json,
+          },
+          io,
+        )
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE + '\n')
+        return command === undefined ? EXIT_INVALID_INPUT : 0
+      default:
+        throw new UsageError(`Unknown command "${command}".`)
+    }
+  } catch (error) {
+    return reportError(error, argv.includes('--json'), io)
+  }
+}
+
+class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+const text = { type: 'string' } as const
+const flag = { type: 'boolean' } as const
+const list = { type: 'string', multiple: true } as const
+
+function parse<const O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`)
+  return value
+}
+
+function reportError(error: unknown, json: boolean, io: CliIo): number {
+  const p = paint(io.color)
+  if (error instanceof TokenDeskError || error instanceof UsageError) {
+    const data =
+      error instanceof TokenDeskError ? error.toData() : { code: 'ERR_USAGE', message: error.message }
+    if (json) io.stdout(JSON.stringify({ ok: false, error: data }, null, 2) + '\n')
+    else io.stderr(`${p.red('error:')} ${data.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}\n`)
+    return EXIT_INVALID_INPUT
+  }
+  // Unexpected: say so without a stack trace or any input (which may hold secrets).
+  io.stderr(
+    `${p.red('error:')} TokenDesk failed unexpectedly (${error instanceof Error ? error.name : typeof error}). Please report it.\n`,
+  )
+  return 70 // EX_SOFTWARE
+}

@@ -1,0 +1,23 @@
+import type { TokenEngine } from '../../main/oauth/engine'
+import { runCli } from '../main'
+
+/** Runs the CLI in-process, as `tokendesk …` would, and returns what it printed and its exit code. */
+export async function runCliForTest(
+  argv: string[],
+  options: { stdin?: string; env?: Record<string, string>; engine?: TokenEngine } = {},
+) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(
+    argv,
+    {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      readStdin: async () => options.stdin ?? '',
+      env: options.env ?? {},
+      color: false,
+    },
+    options.engine,
+  )
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
+}

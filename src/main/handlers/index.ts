@@ -1,0 +1,38 @@
+import type { CallName, CallOutput, ParsedCallInput } from '../../shared/ipc/contract'
+import { decodeToken } from '../jwt/decode'
+import { verifyToken } from '../jwt/verify'
+import { presets } from '../presets'
+import type { AppServices } from '../services'
+import { integrationHandlers } from './integrationHandlers'
+import { tokenHandlers } from './tokenHandlers'
+
+/** Everything platform-specific main needs, injected so handlers run in plain Node under test. */
+export interface MainDeps {
+  appVersion: string
+  platform: string
+  services: AppServices
+}
+
+export type Handlers = {
+  [K in CallName]: (input: ParsedCallInput<K>) => Promise<CallOutput<K>> | CallOutput<K>
+}
+
+/** One handler per contract call. Inputs arrive already validated by `dispatchCall`. */
+export function createHandlers(deps: MainDeps): Handlers {
+  const { services } = deps
+  return {
+    'app.info': () => ({ name: 'TokenDesk', version: deps.appVersion, platform: deps.platform }),
+    'app.storageStatus': () => services.storageStatus(),
+    'app.allowWeakEncryption': ({ allow }) => services.allowWeakEncryption(allow),
+    'jwt.decode': ({ token }) => decodeToken(token),
+    'jwt.verify': ({ token, key, expected }) => verifyToken(token, key, expected, {}),
+    'presets.list': () => [...presets],
+    ...integrationHandlers(services),
+    ...tokenHandlers(services),
+    'history.list': (query) => services.history.list(query),
+    'history.clear': () => {
+      services.history.clear()
+      return null
+    },
+  }
+}

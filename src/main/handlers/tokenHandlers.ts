@@ -1,0 +1,53 @@
+import type { Integration } from '../../shared/integration'
+import { MASKED } from '../../shared/secretNames'
+import type { TokenOutcome } from '../../shared/token'
+import { parseIntegration } from '../integration/parse'
+import type { AppServices } from '../services'
+import { readPath, withSecrets } from '../vault/secretPaths'
+import type { Handlers } from '.'
+
+type TokenHandlers = Pick<Handlers, 'token.get' | 'token.preview' | 'api.call' | 'authorize.open'>
+
+export function tokenHandlers({ engine, repository, consent, openExternal }: AppServices): TokenHandlers {
+  return {
+    'token.get': async ({ id, code, fresh }) => {
+      const input = consent.grantInput(id, code)
+      const outcome = await engine.getToken(repository.getWithSecrets(id), { cacheKey: id, fresh, input })
+      if (input.code) consent.finish(id)
+      return withoutRefreshToken(outcome)
+    },
+    'authorize.open': async ({ id }) => {
+      const session = await engine.startAuthorization(repository.getWithSecrets(id))
+      consent.remember(id, session)
+      await openExternal(session.authorizeUrl)
+      return { authorizeUrl: session.authorizeUrl }
+    },
+    'token.preview': ({ id, integration, keepSecrets, reveal }) => {
+      const draft = parseIntegration(integration)
+      return engine.previewTokenRequest(withKeptSecrets(repository, draft, id, keepSecrets), { reveal })
+    },
+    'api.call': ({ id, request }) => engine.callApi(repository.getWithSecrets(id), request, { cacheKey: id }),
+  }
+}
+
+/** The form leaves saved secrets empty; the preview fills them in from the vault, in main. */
+function withKeptSecrets(
+  repository: AppServices['repository'],
+  draft: Integration,
+  id: string | undefined,
+  keep: string[] = [],
+): Integration {
+  if (!id || !repository.exists(id) || keep.length === 0) return draft
+  const saved = repository.getWithSecrets(id)
+  const kept = keep.flatMap((path): Array<[string, string]> => {
+    const value = readPath(saved, path)
+    return typeof value === 'string' ? [[path, value]] : []
+  })
+  return withSecrets(draft, kept)
+}
+
+/** The renderer gets the access token it asked for; the refresh token stays in main. */
+function withoutRefreshToken(outcome: TokenOutcome): TokenOutcome {
+  if (!outcome.ok || !outcome.token.refresh_token) return outcome
+  return { ...outcome, token: { ...outcome.token, refresh_token: MASKED } }
+}

@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  ERR_IMPORT_UNRECOGNIZED,
+  ERR_INTEGRATION_INVALID,
+  ERR_PASSPHRASE_REQUIRED,
+} from '../../shared/errorCodes'
+import type { Integration } from '../../shared/integration'
+import { TokenDeskError } from '../errors'
+import { parseIntegration } from '../integration/parse'
+import { writeExport } from '../store/exportFile'
+import { ERR_IMPORT_MALFORMED, importIntegrations } from './index'
+
+const samples = new URL('./samples/', import.meta.url)
+const readSample = (name: string) => readFileSync(new URL(name, samples), 'utf8')
+
+function thrown(run: () => unknown): TokenDeskError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof TokenDeskError) return error
+    throw error
+  }
+  throw new Error('expected a TokenDeskError')
+}
+
+const integration: Integration = {
+  format: 'tokendesk.integration/1',
+  name: 'Billing',
+  grant: 'client_credentials',
+  tokenUrl: 'https://id.example/token',
+  clientId: 'billing',
+  clientSecret: 'b1ll',
+}
+
+describe('importIntegrations', () => {
+  it('recognises every sample by its content alone, and each integration passes parseIntegration', () => {
+    const formats = readdirSync(samples).map((name) => {
+      const result = importIntegrations({ text: readSample(name) })
+      expect(result.integrations.length).toBeGreaterThan(0)
+      for (const each of result.integrations) expect(parseIntegration(each)).toEqual(each)
+      return [name, result.format]
+    })
+    expect(Object.fromEntries(formats)).toEqual({
+      'acme-billing.postman_collection.json': 'postman',
+      'list-orders.bru': 'bruno',
+      'payroll.insomnia.json': 'insomnia',
+      'shop-api.bruno_collection.json': 'bruno',
+    })
+  })
+
+  it('reads TokenDesk integrations: one object, a list, or { integrations }', () => {
+    const expected = { format: 'tokendesk', integrations: [integration], warnings: [] }
+    expect(importIntegrations({ text: JSON.stringify(integration) })).toEqual(expected)
+    expect(importIntegrations({ text: JSON.stringify([integration]) })).toEqual(expected)
+    expect(importIntegrations({ text: JSON.stringify({ integrations: [integration] }) })).toEqual(expected)
+  })
+
+  it('reads a TokenDesk export without secrets and lists what to fill in', () => {
+    const text = writeExport([integration], { includeSecrets: false, now: new Date('2025-01-01T00:00:00Z') })
+    const { clientSecret: _secret, ...withoutSecret } = integration
+    expect(importIntegrations({ fileName: 'tokendesk-export.json', text })).toEqual({
+      format: 'tokendesk',
+      integrations: [withoutSecret],
+      warnings: ['Integration "Billing": fill in "clientSecret" (secrets are not in the export).'],
+    })
+  })
+
+  it('asks for the passphrase of an encrypted TokenDesk export', () => {
+    const text = JSON.stringify({
+      format: 'tokendesk.export/1',
+      exportedAt: '2025-01-01T00:00:00Z',
+      encrypted: {},
+    })
+    expect(thrown(() => importIntegrations({ text })).code).toBe(ERR_PASSPHRASE_REQUIRED)
+  })
+
+  it('says which TokenDesk integration of a list is invalid', () => {
+    const error = thrown(() =>
+      importIntegrations({
+        text: JSON.stringify([integration, { ...integration, name: 'Typo', tokenUrll: 'x' }]),
+      }),
+    )
+    expect(error.code).toBe(ERR_INTEGRATION_INVALID)
+    expect(error.message).toBe('Integration 2 ("Typo"): Unknown field "tokenUrll". Did you mean "tokenUrl"?')
+  })
+
+  it('names the file, line and column of malformed JSON', () => {
+    const error = thrown(() =>
+      importIntegrations({
+        fileName: 'broken.postman_collection.json',
+        text: '{\n  "info": {\n    "name": "x",\n  }\n}',
+      }),
+    )
+    expect(error.code).toBe(ERR_IMPORT_MALFORMED)
+    expect(error.message).toMatch(
+      /^"broken\.postman_collection\.json" is not valid JSON \(line 4, column 3\): /,
+    )
+    expect(error.details).toMatchObject({ fileName: 'broken.postman_collection.json', line: 4, column: 3 })
+  })
+
+  it('names the line of a malformed .bru file', () => {
+    const error = thrown(() =>
+      importIntegrations({ fileName: 'orders.bru', text: 'auth:oauth2 {\n  grant_type: password\n' }),
+    )
+    expect(error.code).toBe(ERR_IMPORT_MALFORMED)
+    expect(error.message).toBe(
+      '"orders.bru" is not a valid Bruno .bru file. The block "auth:oauth2" opened on line 1 is never closed.',
+    )
+  })
+
+  it('refuses other files, saying which formats are accepted', () => {
+    const error = thrown(() => importIntegrations({ fileName: 'openapi.json', text: '{"openapi": "3.1.0"}' }))
+    expect(error.code).toBe(ERR_IMPORT_UNRECOGNIZED)
+    expect(error.message).toBe(
+      '"openapi.json" is not in a format TokenDesk imports. Accepted: a TokenDesk integration or export (JSON), a Postman Collection v2.1 (JSON), an Insomnia export v4 (JSON), a Bruno collection export (JSON), a Bruno .bru file.',
+    )
+  })
+
+  it('tells a Postman environment, an old Postman collection and Insomnia 5 YAML apart from what it reads', () => {
+    const message = (text: string) => thrown(() => importIntegrations({ text })).message
+    expect(message('{"name": "Prod", "values": [], "_postman_variable_scope": "environment"}')).toContain(
+      'It is a Postman environment, not a collection: export the collection (Collection v2.1).',
+    )
+    expect(
+      message('{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}}'),
+    ).toContain('export it as Collection v2.1.')
+    expect(message('type: collection.insomnia.rest/5.0\nname: Shop\n')).toContain(
+      'Insomnia 5 collection in YAML',
+    )
+  })
+})

@@ -1,0 +1,180 @@
+import { agreedLookup, firstOf, flattenVariables, type Lookup, type Variables } from './lib/environments'
+import { flag, isObject, objects, text, type JsonObject } from './lib/json'
+import { environmentName, templateReader, type TemplateSyntax } from './lib/templates'
+import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
+
+/**
+ * Insomnia exports. v4 (`_type: "export"`, `__export_format: 4`) is a flat `resources` list linked by
+ * `parentId`: workspace → request groups → requests, environments under the workspace (base) and
+ * under the base (sub-environments). v5 written as JSON (`type: "collection.insomnia.rest/5.0"`)
+ * nests the same things under `collection[].children` and `environments.subEnvironments`.
+ * OAuth 2.0 settings are a request's or folder's `authentication` of type "oauth2".
+ */
+const SYNTAX: TemplateSyntax = {
+  tool: 'Insomnia',
+  reference: /\{\{\s*([^{}%]+?)\s*\}\}/,
+  unsupported: /\{%[\s\S]*?%\}/,
+}
+
+interface InsomniaNode {
+  name: string
+  kind: 'request' | 'folder'
+  authentication: unknown
+  /** A folder's own environment, which overrides the workspace's. */
+  environment: Variables
+  children: InsomniaNode[]
+}
+
+interface InsomniaWorkspace {
+  name: string
+  base: Variables
+  subEnvironments: Variables[]
+  nodes: InsomniaNode[]
+}
+
+export function isInsomniaExport(value: unknown): value is JsonObject {
+  return (
+    isObject(value) &&
+    value._type === 'export' &&
+    (value.__export_format === 4 || value.__export_format === 3) &&
+    Array.isArray(value.resources)
+  )
+}
+
+export function isInsomniaV5(value: unknown): value is JsonObject {
+  return isObject(value) && /^collection\.insomnia\.rest\/5\./.test(text(value.type) ?? '')
+}
+
+export function readInsomniaExport(file: JsonObject): ImportDraft[] {
+  const workspaces = Array.isArray(file.resources)
+    ? workspacesFromV4(objects(file.resources))
+    : [workspaceFromV5(file)]
+  const drafts: ImportDraft[] = []
+  for (const workspace of workspaces) {
+    const environments = agreedLookup(workspace.base, workspace.subEnvironments)
+    walk(workspace.nodes, [workspace.name], [environments], drafts)
+  }
+  return drafts
+}
+
+function walk(nodes: InsomniaNode[], path: string[], scopes: Lookup[], drafts: ImportDraft[]): void {
+  for (const node of nodes) {
+    const nodePath = [...path, node.name]
+    const nodeScopes = [(name: string) => node.environment[name], ...scopes]
+    const auth = node.authentication
+    if (isObject(auth) && auth.type === 'oauth2') {
+      const label = `Insomnia ${node.kind} "${nodePath.join(' / ')}"`
+      const lookup = firstOf(...nodeScopes)
+      const source = {
+        lookup: (name: string) => lookup(variableName(name)),
+        environmentName: insomniaEnvName,
+      }
+      drafts.push(
+        toIntegration(settingsFrom(auth, label, nodePath.join(' / ')), (warn) =>
+          templateReader(SYNTAX, source, warn),
+        ),
+      )
+    }
+    walk(node.children, nodePath, nodeScopes, drafts)
+  }
+}
+
+/** `_.client_id`, `_['client-id']` and the legacy bare `client_id` all name the same variable. */
+function variableName(reference: string): string {
+  return reference
+    .trim()
+    .replace(/^_\./, '')
+    .replace(/^_\[\s*(['"])(.*?)\1\s*\]/, '$2')
+    .replace(/\[\s*(['"])(.*?)\1\s*\]/g, '.$2')
+}
+
+function insomniaEnvName(reference: string): string | undefined {
+  return environmentName(variableName(reference))
+}
+
+function settingsFrom(auth: JsonObject, label: string, name: string): ToolOAuthSettings {
+  const get = (key: string) => text(auth[key])
+  const grant = get('grantType') || 'authorization_code'
+  const audience = get('audience')?.trim() ? [['audience', get('audience')!] as [string, string]] : []
+  const resource = get('resource')?.trim() ? [['resource', get('resource')!] as [string, string]] : []
+  const origin = get('origin')?.trim()
+  return {
+    label,
+    name,
+    grant,
+    tokenUrl: get('accessTokenUrl'),
+    authorizeUrl: get('authorizationUrl'),
+    clientId: get('clientId'),
+    clientSecret: get('clientSecret'),
+    scope: get('scope'),
+    username: get('username'),
+    password: get('password'),
+    redirectUri: get('redirectUrl'),
+    refreshToken: get('refreshToken'),
+    pkce: flag(auth.usePkce),
+    pkceMethod: get('pkceMethod'),
+    clientAuth: flag(auth.credentialsInBody) ? 'body' : 'basic',
+    tokenPlacement: 'header',
+    headerPrefix: get('tokenPrefix'),
+    // As Insomnia sends them: audience on every grant, resource not on password; both on the authorize URL too.
+    tokenParams: grant === 'password' ? audience : [...audience, ...resource],
+    authorizeParams: grant === 'authorization_code' ? [...audience, ...resource] : [],
+    tokenHeaders: origin ? [['Origin', origin]] : [],
+    notes: flag(auth.disabled)
+      ? ['this authentication is disabled in Insomnia; it was imported anyway.']
+      : [],
+  }
+}
+
+function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
+  const ids = new Set(resources.map((resource) => text(resource._id)))
+  const childrenOf = (parentId: string | undefined) =>
+    resources.filter((resource) =>
+      parentId === undefined ? !ids.has(text(resource.parentId)) : text(resource.parentId) === parentId,
+    )
+  const nodesUnder = (parentId: string | undefined): InsomniaNode[] =>
+    childrenOf(parentId)
+      .filter((resource) => resource._type === 'request' || resource._type === 'request_group')
+      .map((resource) => ({
+        name: text(resource.name)?.trim() || 'Untitled',
+        kind: resource._type === 'request' ? 'request' : 'folder',
+        authentication: resource.authentication,
+        environment: flattenVariables(resource.environment),
+        children: resource._type === 'request_group' ? nodesUnder(text(resource._id)) : [],
+      }))
+  const workspaceOf = (name: string, id: string | undefined): InsomniaWorkspace => {
+    const base = childrenOf(id).find((resource) => resource._type === 'environment')
+    const subEnvironments = base
+      ? childrenOf(text(base._id))
+          .filter((resource) => resource._type === 'environment')
+          .map((resource) => flattenVariables(resource.data))
+      : []
+    return { name, base: flattenVariables(base?.data), subEnvironments, nodes: nodesUnder(id) }
+  }
+  const workspaces = resources
+    .filter((resource) => resource._type === 'workspace')
+    .map((resource) => workspaceOf(text(resource.name)?.trim() || 'Insomnia', text(resource._id)))
+  // An export without its workspace: requests whose parent is not in the file.
+  const orphans = workspaceOf('Insomnia', undefined)
+  return orphans.nodes.length ? [...workspaces, orphans] : workspaces
+}
+
+function workspaceFromV5(file: JsonObject): InsomniaWorkspace {
+  const nodesOf = (items: unknown): InsomniaNode[] =>
+    objects(items).map((item) => ({
+      name: text(item.name)?.trim() || 'Untitled',
+      kind: Array.isArray(item.children) ? 'folder' : 'request',
+      authentication: item.authentication,
+      environment: flattenVariables(item.environment),
+      children: nodesOf(item.children),
+    }))
+  const environments = isObject(file.environments) ? file.environments : {}
+  return {
+    name: text(file.name)?.trim() || 'Insomnia',
+    base: flattenVariables(environments.data),
+    subEnvironments: objects(environments.subEnvironments).map((environment) =>
+      flattenVariables(environment.data),
+    ),
+    nodes: nodesOf(file.collection),
+  }
+}

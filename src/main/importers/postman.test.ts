@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { importIntegrations } from './index'
+
+const fileName = 'acme-billing.postman_collection.json'
+const sample = readFileSync(new URL(`./samples/${fileName}`, import.meta.url), 'utf8')
+
+function collection(auth: Array<{ key: string; value: unknown }>, variable: unknown[] = []): string {
+  return JSON.stringify({
+    info: {
+      name: 'Shop',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item: [
+      {
+        name: 'Orders',
+        request: {
+          method: 'GET',
+          url: 'https://api.shop.example/orders',
+          auth: { type: 'oauth2', oauth2: auth },
+        },
+      },
+    ],
+    variable,
+  })
+}
+
+describe('Postman Collection v2.1', () => {
+  const result = importIntegrations({ fileName, text: sample })
+
+  it('imports the collection-level client credentials with its variables filled in and its secret kept', () => {
+    expect(result.format).toBe('postman')
+    expect(result.integrations[0]).toEqual({
+      format: 'tokendesk.integration/1',
+      name: 'Acme Billing API',
+      grant: 'client_credentials',
+      tokenUrl: 'https://login.acme.example/oauth2/token',
+      clientId: 'billing-sync',
+      clientSecret: 's3cr3t+/=&billing',
+      clientAuth: 'body',
+      scope: ['invoices.read', 'invoices.write'],
+      tokenRequest: {
+        headers: { 'X-Acme-Tenant': 'acme-eu' },
+        params: { audience: 'https://billing.acme.example' },
+      },
+      api: { tokenPlacement: 'header' },
+    })
+  })
+
+  it('imports the nested request with authorization_code_with_pkce as authorization code with PKCE', () => {
+    expect(result.integrations[1]).toEqual({
+      format: 'tokendesk.integration/1',
+      name: 'Acme Billing API / Customer portal / Get my profile',
+      grant: 'authorization_code',
+      tokenUrl: 'https://login.acme.example/oauth2/token',
+      authorizeUrl: 'https://login.acme.example/oauth2/authorize?prompt=consent',
+      clientId: { env: 'portal_client_id' },
+      clientAuth: 'none',
+      scope: ['openid', 'profile', 'offline_access'],
+      redirectUri: 'http://127.0.0.1:7777/callback',
+      pkce: true,
+      api: { tokenPlacement: 'query', queryParam: 'access_token' },
+    })
+  })
+
+  it('turns a variable without a value into an environment reference, and says so', () => {
+    expect(result.warnings).toContain(
+      'Postman request "Acme Billing API / Customer portal / Get my profile": "clientId": the Postman variable {{portal_client_id}} has no single value in this file, so it now reads the environment variable portal_client_id. Set it before use.',
+    )
+  })
+
+  it('makes one integration of the same settings repeated on a request, and leaves out stale keys of other grants', () => {
+    expect(result.integrations.map((integration) => integration.name)).toEqual([
+      'Acme Billing API',
+      'Acme Billing API / Customer portal / Get my profile',
+    ])
+    expect(result.integrations[1]).not.toHaveProperty('password')
+  })
+
+  it('skips the implicit grant with a warning naming the folder', () => {
+    expect(result.warnings).toContain(
+      'Postman folder "Acme Billing API / Legacy widgets": Implicit grant is deprecated (RFC 9700); use authorization code with PKCE. It was not imported.',
+    )
+    expect(result.warnings).toHaveLength(2)
+  })
+
+  it('maps password_credentials to password, with its username and password', () => {
+    const { integrations } = importIntegrations({
+      text: collection([
+        { key: 'grant_type', value: 'password_credentials' },
+        { key: 'accessTokenUrl', value: 'https://id.shop.example/token' },
+        { key: 'clientId', value: 'till' },
+        { key: 'clientSecret', value: 'till-secret' },
+        { key: 'username', value: 'clerk' },
+        { key: 'password', value: 'p@ss w0rd' },
+        { key: 'scope', value: 'orders,refunds' },
+      ]),
+    })
+    expect(integrations).toEqual([
+      {
+        format: 'tokendesk.integration/1',
+        name: 'Shop / Orders',
+        grant: 'password',
+        tokenUrl: 'https://id.shop.example/token',
+        clientId: 'till',
+        clientSecret: 'till-secret',
+        clientAuth: 'basic',
+        scope: ['orders', 'refunds'],
+        scopeSeparator: ',',
+        username: 'clerk',
+        password: 'p@ss w0rd',
+        api: { tokenPlacement: 'header' },
+      },
+    ])
+  })
+
+  it('keeps authorization code without PKCE as Postman had it', () => {
+    const { integrations } = importIntegrations({
+      text: collection([
+        { key: 'grant_type', value: 'authorization_code' },
+        { key: 'authUrl', value: 'https://id.shop.example/authorize' },
+        { key: 'accessTokenUrl', value: 'https://id.shop.example/token' },
+        { key: 'clientId', value: 'web' },
+        { key: 'clientSecret', value: 'web-secret' },
+        { key: 'callbackUrl', value: 'https://oauth.pstmn.io/v1/callback' },
+      ]),
+    })
+    expect(integrations[0]).toMatchObject({
+      grant: 'authorization_code',
+      pkce: false,
+      clientAuth: 'basic',
+      redirectUri: 'https://oauth.pstmn.io/v1/callback',
+    })
+  })
+
+  it('keeps a partly unresolved value as typed and warns; token URL parameters go on the URL', () => {
+    const { integrations, warnings } = importIntegrations({
+      text: collection(
+        [
+          { key: 'grant_type', value: 'client_credentials' },
+          { key: 'accessTokenUrl', value: '{{idp}}/token' },
+          { key: 'clientId', value: '{{$guid}}' },
+          { key: 'clientSecret', value: '{{secret}}' },
+          { key: 'headerPrefix', value: 'Token' },
+          {
+            key: 'tokenRequestParams',
+            value: [{ key: 'api-version', value: '2024-01', enabled: true, send_as: 'request_url' }],
+          },
+          {
+            key: 'refreshRequestParams',
+            value: [{ key: 'rotate', value: 'yes', enabled: true, send_as: 'request_body' }],
+          },
+        ],
+        [{ key: 'secret', value: 'sh+h' }],
+      ),
+    })
+    expect(integrations[0]).toMatchObject({
+      tokenUrl: '{{idp}}/token?api-version=2024-01',
+      clientId: '{{$guid}}',
+      clientSecret: 'sh+h',
+    })
+    expect(warnings).toEqual([
+      'Postman request "Shop / Orders": refresh request parameters ("rotate") were not imported: TokenDesk sends the token request parameters on refresh too.',
+      'Postman request "Shop / Orders": "tokenUrl" keeps {{idp}} as typed: this file gives it no single value. Replace it before use.',
+      'Postman request "Shop / Orders": "clientId" keeps {{$guid}} as typed: this file gives it no single value. Replace it before use.',
+      'Postman request "Shop / Orders": the token was sent after the header prefix "Token"; TokenDesk sends "Bearer". Check the API accepts it.',
+    ])
+  })
+})

@@ -1,0 +1,78 @@
+import type { Preset } from '../../shared/preset'
+import type { ResolvedIntegration } from '../integration/resolve'
+import { AUTH_METHOD_NAMES, type ProviderMetadata } from './discovery'
+
+const URL_FIELDS = [
+  'tokenUrl',
+  'authorizeUrl',
+  'deviceAuthorizationUrl',
+  'introspectionUrl',
+  'userinfoUrl',
+  'jwksUrl',
+  'issuer',
+] as const
+
+/**
+ * Checks before sending, each a warning with its fix. Fixable slips (spaces around a URL) are fixed
+ * in the request and reported, so the user learns what was wrong without a failed call.
+ */
+export function preflightChecks(
+  resolved: ResolvedIntegration,
+  preset: Preset | undefined,
+  metadata?: ProviderMetadata,
+): string[] {
+  const warnings: string[] = []
+  for (const field of URL_FIELDS) {
+    const value = resolved[field]
+    if (value === undefined || value === '') continue
+    const trimmed = value.trim()
+    if (trimmed !== value) {
+      warnings.push(`"${field}" has spaces around it; they were removed. Check the copy-paste.`)
+      resolved[field] = trimmed
+    }
+    if (/[{}]/.test(trimmed)) {
+      warnings.push(
+        `"${field}" still contains a placeholder (${trimmed.match(/\{[^}]*\}/)?.[0]}). Replace it with your own value.`,
+      )
+    } else if (!/^https?:\/\//i.test(trimmed)) {
+      warnings.push(`"${field}" has no http:// or https:// in front ("${trimmed}"). Add https://.`)
+    } else if (/^http:\/\//i.test(trimmed) && !isLoopback(trimmed)) {
+      warnings.push(
+        `"${field}" uses http:// — credentials and tokens would travel unencrypted. Use https://.`,
+      )
+    }
+  }
+  for (const [field, value] of [
+    ['clientSecret', resolved.clientSecret],
+    ['password', resolved.password],
+    ['basicAuth.password', resolved.basicAuth?.password],
+  ] as const) {
+    if (value && looksPasted(value))
+      warnings.push(
+        `"${field}" starts or ends with a quote or a space — probably pasted by mistake. Remove it unless the vendor’s value really has it.`,
+      )
+  }
+  if (preset && resolved.scope.length > 1 && preset.scopeSeparator !== resolved.scopeSeparator) {
+    const name = preset.scopeSeparator === ',' ? 'commas' : 'spaces'
+    warnings.push(
+      `${preset.name} separates scopes with ${name}; this integration uses "${resolved.scopeSeparator}". Set the scope separator to ${name}.`,
+    )
+  }
+  const supported = metadata?.token_endpoint_auth_methods_supported
+  const method = AUTH_METHOD_NAMES[resolved.clientAuth]
+  if (supported && method && !supported.includes(method)) {
+    warnings.push(
+      `The issuer does not list "${method}" among its client authentication methods (${supported.join(', ')}). Choose one of those.`,
+    )
+  }
+  return warnings
+}
+
+export function looksPasted(value: string): boolean {
+  return /^[\s'"“”‘’]|[\s'"“”‘’]$/.test(value)
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host)
+}

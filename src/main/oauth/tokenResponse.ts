@@ -1,0 +1,132 @@
+import type { TokenSet } from '../../shared/token'
+import type { HttpResponse } from '../http/transport'
+import { decodeToken } from '../jwt/decode'
+
+export type ProcessedTokenResponse =
+  | {
+      ok: true
+      token: TokenSet
+      jwt: { header: Record<string, unknown>; payload: Record<string, unknown> } | null
+      warnings: string[]
+    }
+  | { ok: false; problem: string }
+
+/**
+ * Checks a 2xx token response (RFC 6749 §5.1) the way real vendors send them: token_type in any case
+ * or missing, expires_in as a number or a string or missing, extra fields kept. Only what makes the
+ * response unusable (no JSON, no access_token) fails; everything else off-standard is a warning.
+ */
+export function processTokenResponse(
+  response: HttpResponse,
+  requestedScope: string[],
+  separator: ' ' | ',',
+  nowMs: number,
+): ProcessedTokenResponse {
+  const warnings: string[] = []
+  const body = parseJsonObject(response.body)
+  if (!body) {
+    const looksHtml = /^\s*</.test(response.body)
+    return {
+      ok: false,
+      problem: looksHtml
+        ? 'The server answered with an HTML page instead of a JSON token response.'
+        : 'The response is not a JSON object.',
+    }
+  }
+  if (typeof body.access_token !== 'string' || body.access_token === '') {
+    return { ok: false, problem: 'The response has no "access_token".' }
+  }
+  if (response.status !== 200)
+    warnings.push(`The token endpoint answered ${response.status} instead of 200 (RFC 6749 §5.1).`)
+  const contentType = header(response, 'content-type') ?? ''
+  if (!/json/i.test(contentType))
+    warnings.push(`The response is JSON but its Content-Type says "${contentType || 'nothing'}".`)
+  checkCaching(response, warnings)
+
+  const token: TokenSet = { ...body, access_token: body.access_token }
+  checkTokenType(body.token_type, warnings)
+  const jwt = readJwt(body.access_token)
+  const expiresIn = readExpiresIn(body.expires_in, warnings)
+  if (expiresIn !== undefined) {
+    token.expires_in = expiresIn
+    token.expires_at = new Date(nowMs + expiresIn * 1000).toISOString()
+  } else if (typeof jwt?.payload.exp === 'number') {
+    token.expires_at = new Date(jwt.payload.exp * 1000).toISOString()
+    warnings.push('No "expires_in" in the response; the expiry comes from the token’s own "exp" claim.')
+  } else {
+    warnings.push(
+      'No "expires_in" in the response: TokenDesk cannot tell when the token expires and will reuse it until the API answers 401.',
+    )
+  }
+  checkScope(body.scope, requestedScope, separator, warnings)
+  return { ok: true, token, jwt, warnings }
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
+  } catch {
+    return null
+  }
+}
+
+function header(response: HttpResponse, name: string): string | undefined {
+  return response.headers.find(([each]) => each.toLowerCase() === name)?.[1]
+}
+
+function checkTokenType(tokenType: unknown, warnings: string[]): void {
+  if (tokenType === undefined) {
+    warnings.push('No "token_type" in the response (RFC 6749 §5.1 requires it); TokenDesk assumes Bearer.')
+  } else if (typeof tokenType !== 'string') {
+    warnings.push(`"token_type" should be text; it is ${JSON.stringify(tokenType)}.`)
+  } else if (!['bearer', 'dpop', 'n_a'].includes(tokenType.toLowerCase())) {
+    warnings.push(`Unusual token_type "${tokenType}": TokenDesk will still send it as a Bearer token.`)
+  }
+}
+
+function readExpiresIn(value: unknown, warnings: string[]): number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) {
+    warnings.push(
+      `"expires_in" is the text "${value}" rather than a number; read as ${Number(value)} seconds.`,
+    )
+    return Number(value)
+  }
+  warnings.push(`"expires_in" is ${JSON.stringify(value)}, which is not a number of seconds; ignored.`)
+  return undefined
+}
+
+function checkCaching(response: HttpResponse, warnings: string[]): void {
+  const cacheControl = header(response, 'cache-control') ?? ''
+  if (!/no-store/i.test(cacheControl)) {
+    warnings.push(
+      'The response lacks "Cache-Control: no-store" (RFC 6749 §5.1): proxies could keep a copy of the token.',
+    )
+  }
+}
+
+function checkScope(granted: unknown, requested: string[], separator: ' ' | ',', warnings: string[]): void {
+  if (typeof granted !== 'string' || requested.length === 0) return
+  const grantedScopes = granted.split(/[\s,]+/).filter(Boolean)
+  const missing = requested.filter((scope) => !grantedScopes.includes(scope))
+  if (missing.length)
+    warnings.push(
+      `Asked for ${requested.join(separator)} but was granted ${granted || 'no scope'}: missing ${missing.join(', ')}.`,
+    )
+}
+
+function readJwt(
+  accessToken: string,
+): { header: Record<string, unknown>; payload: Record<string, unknown> } | null {
+  if (accessToken.split('.').length !== 3) return null
+  try {
+    const { header, payload } = decodeToken(accessToken)
+    return { header, payload }
+  } catch {
+    return null
+  }
+}

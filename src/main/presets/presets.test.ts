@@ -1,0 +1,389 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Exchange } from '../../shared/exchange'
+import type { Integration } from '../../shared/integration'
+import { MASKED } from '../../shared/secretNames'
+import {
+  startAffinityLiveEmulator,
+  startAltitudeAngelEmulator,
+  startAutovitEmulator,
+  startAvionteEmulator,
+  startSkyKickEmulator,
+} from '../../../tests/servers/vendors'
+import { createTokenEngine } from '../oauth/engine'
+import { affinityLive } from './affinityLive'
+import { altitudeAngel } from './altitudeAngel'
+import { autovitPartner, autovitPassword } from './autovit'
+import { avionte } from './avionte'
+import { skykickDistributor, skykickPartner } from './skykick'
+
+const closers: Array<() => Promise<void>> = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()))
+})
+
+async function started<T extends { close(): Promise<void> }>(emulator: Promise<T>): Promise<T> {
+  const running = await emulator
+  closers.push(() => running.close())
+  return running
+}
+
+function recordingEngine() {
+  const exchanges: Exchange[] = []
+  const engine = createTokenEngine({ env: {}, onExchange: ({ exchange }) => exchanges.push(exchange) })
+  return { engine, exchanges }
+}
+
+/** Every secret an emulator knows, to prove none of them leaks into a record. */
+function expectNoSecrets(records: unknown, secrets: string[]): void {
+  const text = JSON.stringify(records)
+  for (const secret of secrets) {
+    for (const form of [
+      secret,
+      encodeURIComponent(secret),
+      Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+    ]) {
+      expect(text).not.toContain(form)
+    }
+  }
+}
+
+describe('Avionté BOLD preset', () => {
+  it('gets a token with x-api-key and the credentials in the form body, as documented', async () => {
+    const emulator = await started(startAvionteEmulator())
+    const { clientId, clientSecret, apiKey } = emulator.credentials
+    const integration: Integration = {
+      ...avionte.integration,
+      tokenUrl: emulator.tokenUrl,
+      clientId,
+      clientSecret,
+      tokenRequest: { headers: { 'x-api-key': apiKey } },
+    }
+    const { engine, exchanges } = recordingEngine()
+    const outcome = await engine.getToken(integration)
+    expect(outcome.ok).toBe(true)
+    const sent = emulator.requests.at(-1)!
+    expect(sent.headers['x-api-key']).toBe(apiKey)
+    expect(sent.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(sent.form).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'avionte.aero.compasintegrationservice',
+      client_id: clientId,
+      client_secret: clientSecret,
+    })
+    expectNoSecrets(exchanges, [clientSecret, apiKey])
+    expect(exchanges[0]!.request.headers).toContainEqual(['x-api-key', MASKED])
+  })
+
+  it('explains a missing x-api-key from the gateway’s bare 403', async () => {
+    const emulator = await started(startAvionteEmulator())
+    const { clientId, clientSecret } = emulator.credentials
+    const { engine } = recordingEngine()
+    const outcome = await engine.getToken({
+      ...avionte.integration,
+      tokenUrl: emulator.tokenUrl,
+      clientId,
+      clientSecret,
+      tokenRequest: { headers: {} },
+    })
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.diagnosis.status).toBe(403)
+    expect(outcome.diagnosis.hints.map((hint) => hint.code)).toContain('missing-required-header')
+    expect(
+      outcome.diagnosis.hints.find((hint) => hint.code === 'missing-required-header')?.message,
+    ).toContain('x-api-key')
+  })
+})
+
+describe('Altitude Angel preset', () => {
+  const base = (emulator: Awaited<ReturnType<typeof startAltitudeAngelEmulator>>): Integration => ({
+    ...altitudeAngel.integration,
+    tokenUrl: emulator.tokenUrl,
+    authorizeUrl: emulator.authorizeUrl,
+    clientId: emulator.credentials.clientId,
+    clientSecret: emulator.credentials.clientSecret,
+    scope: ['query_mapdata', 'talk_tower'],
+    api: { ...altitudeAngel.integration.api, baseUrl: emulator.url },
+  })
+
+  it('gets a 15-minute JWT, sending space-delimited scopes and the secret URL-encoded', async () => {
+    const emulator = await started(startAltitudeAngelEmulator())
+    const { engine } = recordingEngine()
+    const outcome = await engine.getToken(base(emulator))
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.token.expires_in).toBe(900)
+    expect(outcome.jwt?.payload.scope).toBe('query_mapdata talk_tower')
+    expect(emulator.requests.at(-1)!.body).toContain('scope=query_mapdata+talk_tower')
+    expect(emulator.requests.at(-1)!.body).toContain(
+      `client_secret=${encodeURIComponent(emulator.credentials.clientSecret)}`,
+    )
+  })
+
+  it('names the undeclared scope when the vendor answers 401', async () => {
+    const emulator = await started(startAltitudeAngelEmulator())
+    const { engine } = recordingEngine()
+    const outcome = await engine.getToken({ ...base(emulator), scope: ['query_mapdata', 'manage_users'] })
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.diagnosis.status).toBe(401)
+    const hint = outcome.diagnosis.hints.find((each) => each.code === 'scope-not-declared')
+    expect(hint?.message).toContain('manage_users')
+  })
+
+  it('exchanges an authorization code, then refreshes with rotation when the token is near expiry', async () => {
+    const emulator = await started(startAltitudeAngelEmulator({ accessTokenTtlSeconds: 30 }))
+    let clock = Date.now()
+    const engine = createTokenEngine({ env: {}, now: () => clock })
+    const code = emulator.issueCode({ redirectUri: 'http://127.0.0.1/callback' })
+    const integration: Integration = {
+      ...base(emulator),
+      grant: 'authorization_code',
+      redirectUri: 'http://127.0.0.1/callback',
+    }
+    const first = await engine.getToken(integration, { cacheKey: 'aa', input: { code } })
+    expect(first.ok).toBe(true)
+    if (!first.ok) return
+    clock += 29_000 // inside the early-renewal window
+    const renewed = await engine.getToken(integration, { cacheKey: 'aa' })
+    expect(renewed.ok && renewed.source).toBe('refresh')
+    if (!renewed.ok) return
+    expect(renewed.token.refresh_token).not.toBe(first.token.refresh_token)
+    expect(emulator.requests.at(-1)!.form).toMatchObject({
+      grant_type: 'refresh_token',
+      client_id: emulator.credentials.clientId,
+    })
+  })
+
+  it('heals a 401 from the API by refreshing once and retrying once', async () => {
+    const emulator = await started(startAltitudeAngelEmulator())
+    const { engine } = recordingEngine()
+    const integration = base(emulator)
+    expect(
+      (await engine.callApi(integration, { method: 'GET', url: '/api/v1/flightreports' }, { cacheKey: 'aa' }))
+        .ok,
+    ).toBe(true)
+    emulator.expireAccessTokens()
+    const healed = await engine.callApi(
+      integration,
+      { method: 'GET', url: '/api/v1/flightreports' },
+      { cacheKey: 'aa' },
+    )
+    expect(healed).toMatchObject({ ok: true, status: 200, renewedAfter401: true })
+    expect(healed.exchanges.map((exchange) => exchange.response?.status)).toEqual([401, 200])
+  })
+})
+
+describe('SkyKick presets', () => {
+  for (const preset of [skykickPartner, skykickDistributor]) {
+    it(`${preset.name}: Basic of user ID : subscription key plus the subscription-key header`, async () => {
+      const emulator = await started(startSkyKickEmulator())
+      const { userId, subscriptionKey } = emulator.credentials
+      const integration: Integration = {
+        ...preset.integration,
+        tokenUrl: emulator.tokenUrl,
+        basicAuth: { username: userId, password: subscriptionKey },
+        api: { ...preset.integration.api, baseUrl: emulator.url },
+      }
+      const { engine, exchanges } = recordingEngine()
+      const outcome = await engine.getToken(integration)
+      expect(outcome.ok).toBe(true)
+      const sent = emulator.requests.at(-1)!
+      expect(sent.headers.authorization).toBe(
+        `Basic ${Buffer.from(`${userId}:${subscriptionKey}`).toString('base64')}`,
+      )
+      expect(sent.headers['ocp-apim-subscription-key']).toBe(subscriptionKey)
+      expect(sent.form).toEqual({ grant_type: 'client_credentials', scope: preset.integration.scope![0] })
+      expectNoSecrets(exchanges, [subscriptionKey])
+    })
+  }
+
+  it('caches tokens so 50 API calls make one token request and stay under the rate limit', async () => {
+    const emulator = await started(startSkyKickEmulator({ tokenRateLimit: 2 }))
+    const { userId, subscriptionKey } = emulator.credentials
+    const integration: Integration = {
+      ...skykickPartner.integration,
+      tokenUrl: emulator.tokenUrl,
+      basicAuth: { username: userId, password: subscriptionKey },
+      api: { ...skykickPartner.integration.api, baseUrl: emulator.url },
+    }
+    const { engine } = recordingEngine()
+    const calls = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        engine.callApi(integration, { method: 'GET', url: '/Alerts' }, { cacheKey: 'sk' }),
+      ),
+    )
+    expect(calls.every((call) => call.ok)).toBe(true)
+    expect(emulator.tokenRequestCount()).toBe(1)
+  })
+
+  it('explains the rate limit with the time to wait', async () => {
+    const emulator = await started(startSkyKickEmulator({ tokenRateLimit: 1 }))
+    const { userId, subscriptionKey } = emulator.credentials
+    const integration: Integration = {
+      ...skykickPartner.integration,
+      tokenUrl: emulator.tokenUrl,
+      basicAuth: { username: userId, password: subscriptionKey },
+    }
+    const { engine } = recordingEngine()
+    await engine.getToken(integration)
+    const limited = await engine.getToken(integration)
+    expect(limited.ok).toBe(false)
+    if (limited.ok) return
+    expect(limited.diagnosis.status).toBe(429)
+    expect(limited.diagnosis.hints.map((hint) => hint.code)).toContain('rate-limited')
+  })
+
+  it('explains the gateway’s missing-subscription-key answer', async () => {
+    const emulator = await started(startSkyKickEmulator())
+    const { userId, subscriptionKey } = emulator.credentials
+    const { engine } = recordingEngine()
+    const outcome = await engine.getToken({
+      ...skykickPartner.integration,
+      tokenUrl: emulator.tokenUrl,
+      basicAuth: { username: userId, password: subscriptionKey },
+      tokenRequest: {},
+    })
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.diagnosis.vendor.message).toContain('missing subscription key')
+    expect(outcome.diagnosis.hints.map((hint) => hint.code)).toContain('missing-required-header')
+  })
+})
+
+describe('Autovit presets', () => {
+  it('password grant: client credentials in Basic, user credentials in the body', async () => {
+    const emulator = await started(startAutovitEmulator())
+    const { clientId, clientSecret, username, password } = emulator.credentials
+    const { engine, exchanges } = recordingEngine()
+    const outcome = await engine.getToken({
+      ...autovitPassword.integration,
+      tokenUrl: emulator.tokenUrl,
+      clientId,
+      clientSecret,
+      username,
+      password,
+    })
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.token).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 43200,
+      scope: 'adverts-write read',
+    })
+    expectNoSecrets(exchanges, [clientSecret, password])
+  })
+
+  it('custom partner grant: partner_code and partner_secret in the body', async () => {
+    const emulator = await started(startAutovitEmulator())
+    const { clientId, clientSecret, partnerCode, partnerSecret } = emulator.credentials
+    const { engine, exchanges } = recordingEngine()
+    const outcome = await engine.getToken({
+      ...autovitPartner.integration,
+      tokenUrl: emulator.tokenUrl,
+      clientId,
+      clientSecret,
+      tokenRequest: { params: { partner_code: partnerCode, partner_secret: partnerSecret } },
+    })
+    expect(outcome.ok).toBe(true)
+    expect(emulator.requests.at(-1)!.form).toMatchObject({
+      grant_type: 'partner',
+      partner_code: partnerCode,
+      partner_secret: partnerSecret,
+    })
+    expectNoSecrets(exchanges, [clientSecret, partnerSecret])
+  })
+
+  it('reads error_human_title into the summary of a refusal', async () => {
+    const emulator = await started(startAutovitEmulator())
+    const { clientId, clientSecret, partnerCode } = emulator.credentials
+    const { engine } = recordingEngine()
+    const outcome = await engine.getToken({
+      ...autovitPartner.integration,
+      tokenUrl: emulator.tokenUrl,
+      clientId,
+      clientSecret,
+      tokenRequest: { params: { partner_code: partnerCode, partner_secret: 'wrong' } },
+    })
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.diagnosis).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      vendor: { error_human_title: 'Niepoprawna wartość' },
+    })
+    expect(outcome.diagnosis.summary).toContain('Niepoprawna wartość')
+  })
+})
+
+describe('AffinityLive preset', () => {
+  const base = (emulator: Awaited<ReturnType<typeof startAffinityLiveEmulator>>): Integration => ({
+    ...affinityLive.integration,
+    tokenUrl: emulator.tokenUrl,
+    authorizeUrl: emulator.authorizeUrl,
+    clientId: emulator.credentials.clientId,
+    clientSecret: emulator.credentials.clientSecret,
+    api: { ...affinityLive.integration.api, baseUrl: emulator.url, tokenPlacement: 'query' },
+  })
+
+  it('exchanges a pasted PIN with Basic client auth and comma-separated scopes', async () => {
+    const emulator = await started(startAffinityLiveEmulator())
+    const { engine } = recordingEngine()
+    const pin = emulator.issuePin({ scope: 'companies,contacts' })
+    const outcome = await engine.getToken(base(emulator), { input: { code: ` ${pin} ` } })
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.token.scope).toBe('companies,contacts')
+    expect(emulator.requests.at(-1)!.headers.authorization).toMatch(/^Basic /)
+  })
+
+  it('falls back to query-parameter client credentials when chosen', async () => {
+    const emulator = await started(startAffinityLiveEmulator())
+    const { engine, exchanges } = recordingEngine()
+    const outcome = await engine.getToken(
+      { ...base(emulator), clientAuth: 'query' },
+      { input: { code: emulator.issuePin() } },
+    )
+    expect(outcome.ok).toBe(true)
+    expect(emulator.requests.at(-1)!.query).toMatchObject({
+      client_id: emulator.credentials.clientId,
+      client_secret: emulator.credentials.clientSecret,
+    })
+    expect(exchanges[0]!.request.url).toContain(`client_secret=${MASKED}`)
+  })
+
+  it('calls the API with the _bearer_token query parameter and heals a 401 with the refresh token', async () => {
+    const emulator = await started(startAffinityLiveEmulator())
+    const { engine } = recordingEngine()
+    const integration = base(emulator)
+    const first = await engine.callApi(
+      integration,
+      { method: 'GET', url: '/public_api/v0/companies/1' },
+      { cacheKey: 'al', input: { code: emulator.issuePin() } },
+    )
+    expect(first.ok).toBe(true)
+    expect(emulator.requests.at(-1)!.query._bearer_token).toBeTruthy()
+    expect(first.exchanges[0]!.request.url).toContain(`_bearer_token=${MASKED}`)
+    emulator.expireAccessTokens()
+    const healed = await engine.callApi(
+      integration,
+      { method: 'GET', url: '/public_api/v0/companies/1' },
+      { cacheKey: 'al' },
+    )
+    expect(healed).toMatchObject({ ok: true, renewedAfter401: true })
+  })
+
+  it('says the redirect_uri must match when the vendor answers invalid_grant', async () => {
+    const emulator = await started(startAffinityLiveEmulator())
+    const { engine } = recordingEngine()
+    const pin = emulator.issuePin()
+    const outcome = await engine.getToken(
+      { ...base(emulator), redirectUri: 'http://127.0.0.1/other' },
+      { input: { code: pin } },
+    )
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.diagnosis.error).toBe('invalid_grant')
+    expect(outcome.diagnosis.hints.map((hint) => hint.code)).toContain('redirect-uri-mismatch')
+  })
+})

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto'
+import { ERR_INTEGRATION_NOT_FOUND } from '../../shared/errorCodes'
+import type { Integration } from '../../shared/integration'
+import type { EditableIntegration, IntegrationSummary, TokenStorage } from '../../shared/storedIntegration'
+import { TokenDeskError } from '../errors'
+import { parseIntegration } from '../integration/parse'
+import { collectSecrets, withoutSecrets, withSecrets } from '../vault/secretPaths'
+import type { Vault } from '../vault/vault'
+import type { KeyValueStore } from './keyValueStore'
+import { CURRENT_VERSION, migrateIntegrationsFile, type StoredRecord } from './integrationsFile'
+
+export interface SaveIntegrationRequest {
+  id?: string
+  integration: Integration
+  /** Secret paths left empty in the form whose saved value should be kept. */
+  keepSecrets?: string[]
+  tokenStorage?: TokenStorage
+}
+
+/**
+ * Integrations on disk without their secrets (integrations.json); secrets in the vault. The renderer
+ * sees the integration without secret values; the engine gets it whole, in main only.
+ */
+export class IntegrationRepository {
+  private readonly trash = new Map<string, { record: StoredRecord; secrets: Record<string, string> }>()
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly vault: Vault,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const migrated = migrateIntegrationsFile({
+      version: store.get('version'),
+      integrations: store.get('integrations'),
+    })
+    if (migrated.changed) {
+      store.set('integrations', migrated.integrations)
+      store.set('version', CURRENT_VERSION)
+    }
+  }
+
+  list(): IntegrationSummary[] {
+    return Object.values(this.records())
+      .map(({ id, integration, updatedAt }) => ({
+        id,
+        name: integration.name || 'Untitled integration',
+        preset: integration.preset,
+        grant: integration.grant,
+        updatedAt,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  getForEditing(id: string): EditableIntegration {
+    const record = this.record(id)
+    return { ...record, secretsSet: Object.keys(this.vault.getConfigSecrets(id)) }
+  }
+
+  /** The whole integration, secrets included. Main process only. */
+  getWithSecrets(id: string): Integration {
+    return withSecrets(this.record(id).integration, Object.entries(this.vault.getConfigSecrets(id)))
+  }
+
+  exists(id: string): boolean {
+    return this.records()[id] !== undefined
+  }
+
+  tokenStorage(id: string): TokenStorage {
+    return this.record(id).tokenStorage
+  }
+
+  revealSecret(id: string, path: string): string | undefined {
+    return this.vault.getConfigSecrets(this.record(id).id)[path]
+  }
+
+  save(request: SaveIntegrationRequest): EditableIntegration {
+    const integration = parseIntegration(request.integration)
+    const existing = request.id ? this.records()[request.id] : undefined
+    const id = existing?.id ?? request.id ?? randomUUID()
+    const typed = collectSecrets(integration)
+    const kept = existing ? this.vault.getConfigSecrets(id) : {}
+    const secrets: Record<string, string> = {}
+    for (const path of request.keepSecrets ?? [])
+      if (kept[path] !== undefined && !typed.has(path)) secrets[path] = kept[path]
+    for (const [path, value] of typed) secrets[path] = value
+    const timestamp = this.now().toISOString()
+    const record: StoredRecord = {
+      id,
+      integration: withoutSecrets(integration, typed.keys()),
+      tokenStorage: request.tokenStorage ?? existing?.tokenStorage ?? 'session',
+      createdAt: existing?.createdAt ?? timestamp,
+      updatedAt: timestamp,
+    }
+    // Secrets first: if writing them fails, the integration file is not left pointing at nothing.
+    this.vault.putConfigSecrets(id, secrets)
+    this.writeRecords({ ...this.records(), [id]: record })
+    return this.getForEditing(id)
+  }
+
+  duplicate(id: string): EditableIntegration {
+    const source = this.getWithSecrets(id)
+    const record = this.record(id)
+    return this.save({
+      integration: { ...source, name: `${source.name ?? 'Integration'} (copy)` },
+      tokenStorage: record.tokenStorage,
+    })
+  }
+
+  /** Deletes, keeping the integration and its secrets in memory so the user can undo this session. */
+  delete(id: string): void {
+    const record = this.record(id)
+    this.trash.set(id, { record, secrets: this.vault.getConfigSecrets(id) })
+    const records = this.records()
+    delete records[id]
+    this.writeRecords(records)
+    this.vault.remove(id)
+  }
+
+  undoDelete(id: string): EditableIntegration {
+    const deleted = this.trash.get(id)
+    if (!deleted)
+      throw new TokenDeskError(
+        ERR_INTEGRATION_NOT_FOUND,
+        'There is nothing to undo: that integration was not deleted in this session.',
+      )
+    this.trash.delete(id)
+    this.vault.putConfigSecrets(id, deleted.secrets)
+    this.writeRecords({ ...this.records(), [id]: deleted.record })
+    return this.getForEditing(id)
+  }
+
+  private record(id: string): StoredRecord {
+    const record = this.records()[id]
+    if (!record)
+      throw new TokenDeskError(
+        ERR_INTEGRATION_NOT_FOUND,
+        'That integration no longer exists. It may have been deleted in another window.',
+        { field: 'id' },
+      )
+    return record
+  }
+
+  private records(): Record<string, StoredRecord> {
+    return { ...((this.store.get('integrations') as Record<string, StoredRecord> | undefined) ?? {}) }
+  }
+
+  private writeRecords(records: Record<string, StoredRecord>): void {
+    this.store.set('integrations', records)
+    this.store.set('version', CURRENT_VERSION)
+  }
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import type { FileDialogs } from '../files/fileDialogs'
+import type { PlatformDeps } from '../services'
+import { confStoreFactory } from '../store/confStore'
+import { createAesGcmCipher } from '../vault/aesGcmCipher'
+import type { CipherStrength } from '../vault/secretCipher'
+
+/**
+ * The platform in plain Node, for tests and the e2e harness: conf stores in a fresh folder (the
+ * "user-data folder"), a real AES-256-GCM cipher, and file dialogs that use a folder and a queue.
+ */
+export function nodePlatform(options: { strength?: CipherStrength; directory?: string } = {}) {
+  const userData = options.directory ?? mkdtempSync(join(tmpdir(), 'tokendesk-userdata-'))
+  const downloads = join(userData, '..', `${basename(userData)}-files`)
+  mkdirSync(downloads, { recursive: true })
+  const filesToOpen: string[] = []
+  const openedUrls: string[] = []
+  const dialogs: FileDialogs = {
+    saveFile: async (suggestedName, content) => {
+      const path = join(downloads, suggestedName)
+      writeFileSync(path, content)
+      return path
+    },
+    openFile: async () => {
+      const path = filesToOpen.shift()
+      return path ? { name: basename(path), text: readFileSync(path, 'utf8') } : null
+    },
+  }
+  const platform: PlatformDeps = {
+    stores: confStoreFactory(userData),
+    cipher: createAesGcmCipher(randomBytes(32), options.strength ?? 'os', 'test AES-256-GCM'),
+    dialogs,
+    openExternal: async (url) => {
+      openedUrls.push(url)
+    },
+    env: {},
+  }
+  return {
+    platform,
+    userData,
+    downloads,
+    openedUrls,
+    queueFileToOpen: (path: string) => filesToOpen.push(path),
+  }
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react'
+import type { ApiOutcome } from '../../../../shared/apiCall'
+import type { Integration } from '../../../../shared/integration'
+import { tokendesk } from '../../api/client'
+import { formatBody } from '../../lib/formatBody'
+import { SelectField } from '../../ui/SelectField'
+import { TextField } from '../../ui/TextField'
+import { KeyValueEditor, type Pair } from '../../ui/KeyValueEditor'
+import { DiagnosisView } from '../diagnosis/DiagnosisView'
+import { ExchangeView } from '../diagnosis/ExchangeView'
+import { LargeText } from './LargeText'
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+
+/** Send a request with the token, placed as the integration says; a 401 is healed by one renewal. */
+export function ApiConsole({
+  integrationId,
+  integration,
+}: {
+  integrationId: string
+  integration: Integration
+}) {
+  const [method, setMethod] = useState<(typeof METHODS)[number]>('GET')
+  const [url, setUrl] = useState('')
+  const [headers, setHeaders] = useState<Pair[]>([])
+  const [body, setBody] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<ApiOutcome | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const placement =
+    integration.api?.tokenPlacement === 'query'
+      ? `as ?${integration.api.queryParam ?? 'access_token'}=…`
+      : 'in the Authorization header'
+
+  const send = async () => {
+    setBusy(true)
+    setProblem(null)
+    const result = await tokendesk().api.call({
+      id: integrationId,
+      request: { method, url, headers: headers.filter(([name]) => name.trim()), body: body || undefined },
+    })
+    setBusy(false)
+    if (result.ok) setOutcome(result.value)
+    else setProblem(result.error.message)
+  }
+
+  return (
+    <section className="panel" aria-labelledby="api-title" data-testid="api-console">
+      <h2 id="api-title">Try the API</h2>
+      <p className="help">
+        The token goes {placement}. Relative paths use the API base URL
+        {typeof integration.api?.baseUrl === 'string' && integration.api.baseUrl
+          ? ` (${integration.api.baseUrl})`
+          : ''}
+        .
+      </p>
+      <div className="api-request">
+        <SelectField
+          label="Method"
+          value={method}
+          options={METHODS.map((value) => ({ value, label: value }))}
+          onChange={setMethod}
+        />
+        <TextField
+          label="URL"
+          value={url}
+          onChange={setUrl}
+          placeholder="/path or https://…"
+          error={problem ?? undefined}
+          monospace
+        />
+      </div>
+      <KeyValueEditor legend="Request headers" pairs={headers} onChange={setHeaders} />
+      {method !== 'GET' && method !== 'DELETE' && (
+        <TextField label="Body" value={body} onChange={setBody} multiline monospace />
+      )}
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy || url.trim() === ''}
+        onClick={() => void send()}
+      >
+        {busy ? 'Sending…' : 'Send'}
+      </button>
+      {outcome && <ApiResult outcome={outcome} />}
+    </section>
+  )
+}
+
+function ApiResult({ outcome }: { outcome: ApiOutcome }) {
+  if (outcome.tokenFailure)
+    return (
+      <DiagnosisView diagnosis={outcome.tokenFailure.diagnosis} exchange={outcome.tokenFailure.exchange} />
+    )
+  const last = outcome.exchanges.at(-1)
+  return (
+    <div className="stack" data-testid="api-result">
+      {outcome.renewedAfter401 && (
+        <p className="callout callout--warning" role="status" data-testid="api-renewed">
+          The API answered 401 (token expired or revoked). TokenDesk renewed the token and sent the request
+          again.
+        </p>
+      )}
+      <p
+        className={`status-line ${outcome.ok ? 'status-line--ok' : 'status-line--bad'}`}
+        data-testid="api-status"
+      >
+        HTTP {outcome.status} {outcome.statusText}
+      </p>
+      {outcome.body !== undefined && <LargeText text={formatBody(outcome.body)} label="Response body" />}
+      {outcome.diagnosis && <DiagnosisView diagnosis={outcome.diagnosis} exchange={last} />}
+      <details>
+        <summary>Exchanges ({outcome.exchanges.length})</summary>
+        {outcome.exchanges.map((exchange) => (
+          <ExchangeView key={exchange.id} exchange={exchange} layout="stacked" />
+        ))}
+      </details>
+    </div>
+  )
+}

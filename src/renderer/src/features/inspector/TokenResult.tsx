@@ -1,0 +1,116 @@
+import { useState } from 'react'
+import { describeExpiry } from '../../../../shared/time'
+import type { TokenOutcomeSuccess } from '../../../../shared/token'
+import { CopyButton } from '../../lib/CopyButton'
+import { formatLocalDateTime } from '../../lib/formatDate'
+import { useNow } from '../../lib/useNow'
+import { ClaimsTable } from './ClaimsTable'
+import { ExpiryBanner } from './ExpiryBanner'
+import { useDecodedToken } from './useDecodedToken'
+import { VerifyPanel } from './VerifyPanel'
+
+/** The token just obtained: what it is, how long it lasts, what it grants, and its claims when a JWT. */
+export function TokenResult({
+  outcome,
+  requestedScope,
+  issuer,
+  jwksUrl,
+}: {
+  outcome: TokenOutcomeSuccess
+  requestedScope: string[]
+  /** Where to find the signing keys, when the integration knows. */
+  issuer?: string
+  jwksUrl?: string
+}) {
+  const { token } = outcome
+  const decoded = useDecodedToken(token.access_token)
+  const [shown, setShown] = useState(false)
+  const now = useNow()
+  const granted = typeof token.scope === 'string' ? token.scope.split(/[\s,]+/).filter(Boolean) : undefined
+  const missing = granted ? requestedScope.filter((scope) => !granted.includes(scope)) : []
+
+  return (
+    <section className="panel" aria-labelledby="token-title" data-testid="token-result">
+      <div className="panel__header">
+        <h2 id="token-title">
+          Token received
+          {outcome.source === 'cache'
+            ? ' (reused from cache)'
+            : outcome.source === 'refresh'
+              ? ' (renewed with the refresh token)'
+              : ''}
+        </h2>
+        <CopyButton value={token.access_token} label="access token" text="Copy token" />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Type</dt>
+          <dd>{token.token_type ?? 'not stated (treated as Bearer)'}</dd>
+        </div>
+        <div>
+          <dt>Expires</dt>
+          <dd data-testid="token-expiry">
+            {token.expires_at
+              ? `${formatLocalDateTime(token.expires_at)} — ${describeExpiry(Date.parse(token.expires_at) / 1000, now)}`
+              : 'not stated'}
+          </dd>
+        </div>
+        <div>
+          <dt>Granted scope</dt>
+          <dd data-testid="granted-scope">
+            {granted ? granted.join(' ') || '(none)' : 'not stated'}
+            {missing.length > 0 && (
+              <span className="check check--bad"> — not granted: {missing.join(', ')}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Refresh token</dt>
+          <dd>{token.refresh_token ? 'received (kept in TokenDesk, used to renew)' : 'none'}</dd>
+        </div>
+      </dl>
+      <div className="row">
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={shown}
+          onClick={() => setShown(!shown)}
+        >
+          {shown ? 'Hide token' : 'Show token'}
+        </button>
+      </div>
+      {shown && (
+        <pre className="code code--wrap" data-testid="access-token">
+          {token.access_token}
+        </pre>
+      )}
+      {outcome.warnings.length > 0 && (
+        <ul className="callout callout--warning" aria-label="Warnings">
+          {outcome.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      {decoded ? (
+        <div className="stack">
+          <ExpiryBanner times={decoded.times} />
+          <ClaimsTable title="Header" claims={decoded.header} times={[]} testId="jwt-header" />
+          <ClaimsTable title="Payload" claims={decoded.payload} times={decoded.times} testId="jwt-payload" />
+          <VerifyPanel
+            key={token.access_token}
+            token={token.access_token}
+            defaults={{
+              issuer: issuer ?? (typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined),
+              jwksUrl,
+              scope: requestedScope,
+            }}
+          />
+        </div>
+      ) : (
+        <p className="muted" data-testid="opaque-token">
+          This is an opaque token, not a JWT: only the vendor can read what it grants.
+        </p>
+      )}
+    </section>
+  )
+}

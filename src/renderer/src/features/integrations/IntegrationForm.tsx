@@ -1,0 +1,306 @@
+import type { ClientAuthStyle } from '../../../../shared/integration'
+import { SecretField } from '../../ui/SecretField'
+import { SelectField } from '../../ui/SelectField'
+import { TextField } from '../../ui/TextField'
+import { KeyValueEditor } from '../../ui/KeyValueEditor'
+import { ScopeChips } from '../../ui/ScopeChips'
+import { textOf, valueOf, type Draft } from './draft'
+import { CLIENT_AUTH_OPTIONS, GRANT_OPTIONS, visibleFields } from './fieldVisibility'
+import { useEditor } from './editorStore'
+
+/** The integration as a form: plain labels, help from the vendor's point of view, only the fields that matter. */
+export function IntegrationForm({ draft }: { draft: Draft }) {
+  const { updateIntegration, update, error, revealSecret } = useEditor()
+  const integration = draft.integration
+  const show = visibleFields(integration)
+  const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
+  const saved = (path: string) => draft.secretsSet.includes(path)
+  const text = (field: keyof typeof integration) => textOf(integration[field] as never)
+  const grantChoice = show.customGrantName ? 'custom' : integration.grant
+
+  return (
+    <form className="form" aria-label="Integration settings" onSubmit={(event) => event.preventDefault()}>
+      <TextField
+        label="Name"
+        value={integration.name ?? ''}
+        onChange={(name) => updateIntegration({ name })}
+        help="How this integration appears in your list."
+      />
+
+      <section className="form__section" aria-labelledby="section-grant">
+        <h2 id="section-grant">How to get a token</h2>
+        <SelectField
+          label="Grant type"
+          value={grantChoice}
+          options={[...GRANT_OPTIONS]}
+          onChange={(value) => updateIntegration({ grant: value === 'custom' ? 'partner' : value })}
+          help="The vendor’s documentation names it, often as grant_type."
+        />
+        {show.customGrantName && (
+          <TextField
+            label="Custom grant name"
+            value={integration.grant}
+            onChange={(grant) => updateIntegration({ grant })}
+            help='Sent as grant_type, e.g. "partner". Its fields go under Extra form fields.'
+            error={errorFor('grant')}
+          />
+        )}
+        <TextField
+          label="Token URL"
+          type="url"
+          value={text('tokenUrl')}
+          onChange={(value) => updateIntegration({ tokenUrl: valueOf(value) })}
+          help="Where tokens are requested, e.g. https://auth.vendor.com/oauth/token."
+          error={errorFor('tokenUrl')}
+        />
+        <TextField
+          label="Issuer (optional)"
+          type="url"
+          value={text('issuer')}
+          onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+          help="For OpenID Connect providers: endpoints are discovered from it."
+          error={errorFor('issuer')}
+        />
+        {show.authorizeUrl && (
+          <TextField
+            label="Authorize URL"
+            type="url"
+            value={text('authorizeUrl')}
+            onChange={(value) => updateIntegration({ authorizeUrl: valueOf(value) })}
+            help="The page where the user signs in and approves access."
+            error={errorFor('authorizeUrl')}
+          />
+        )}
+        {show.deviceAuthorizationUrl && (
+          <TextField
+            label="Device authorization URL"
+            type="url"
+            value={text('deviceAuthorizationUrl')}
+            onChange={(value) => updateIntegration({ deviceAuthorizationUrl: valueOf(value) })}
+            error={errorFor('deviceAuthorizationUrl')}
+          />
+        )}
+      </section>
+
+      <section className="form__section" aria-labelledby="section-client">
+        <h2 id="section-client">Your application’s credentials</h2>
+        <SelectField
+          label="Send client credentials"
+          value={integration.clientAuth ?? 'basic'}
+          options={[...CLIENT_AUTH_OPTIONS]}
+          onChange={(clientAuth: ClientAuthStyle) => updateIntegration({ clientAuth })}
+          help="How the vendor wants the client ID and secret. If a secret with + or & is refused, try “In the form body”."
+        />
+        {show.clientId && (
+          <TextField
+            label="Client ID"
+            value={text('clientId')}
+            onChange={(value) => updateIntegration({ clientId: valueOf(value) })}
+            help="Given to you by the vendor."
+            error={errorFor('clientId')}
+            monospace
+          />
+        )}
+        {show.clientSecret && (
+          <SecretField
+            label="Client secret"
+            value={text('clientSecret')}
+            onChange={(value) => updateIntegration({ clientSecret: valueOf(value) })}
+            saved={saved('clientSecret')}
+            onReveal={() => revealSecret('clientSecret')}
+            help="Given to you by the vendor. Stored encrypted; never shown unless you reveal it."
+            error={errorFor('clientSecret')}
+          />
+        )}
+        {show.clientAssertionKey && (
+          <SecretField
+            label="Private key (PEM or JWK)"
+            multiline
+            value={text('clientAssertionKey')}
+            onChange={(value) => updateIntegration({ clientAssertionKey: valueOf(value) })}
+            saved={saved('clientAssertionKey')}
+            onReveal={() => revealSecret('clientAssertionKey')}
+            error={errorFor('clientAssertionKey')}
+          />
+        )}
+        <BasicOverride draft={draft} />
+      </section>
+
+      {show.userCredentials && (
+        <section className="form__section" aria-labelledby="section-user">
+          <h2 id="section-user">The user’s sign-in</h2>
+          <TextField
+            label="Username"
+            value={text('username')}
+            onChange={(value) => updateIntegration({ username: valueOf(value) })}
+            help="Often the user’s email address."
+            error={errorFor('username')}
+          />
+          <SecretField
+            label="Password"
+            value={text('password')}
+            onChange={(value) => updateIntegration({ password: valueOf(value) })}
+            saved={saved('password')}
+            onReveal={() => revealSecret('password')}
+            error={errorFor('password')}
+          />
+        </section>
+      )}
+
+      <section className="form__section" aria-labelledby="section-scope">
+        <h2 id="section-scope">Permissions</h2>
+        <ScopeChips
+          scopes={integration.scope ?? []}
+          separator={integration.scopeSeparator ?? ' '}
+          onChange={(scope) => updateIntegration({ scope })}
+          onSeparatorChange={(scopeSeparator) => updateIntegration({ scopeSeparator })}
+        />
+      </section>
+
+      {(show.redirectUri || show.refreshToken) && (
+        <section className="form__section" aria-labelledby="section-consent">
+          <h2 id="section-consent">{show.refreshToken ? 'Refresh token' : 'User consent'}</h2>
+          {show.redirectUri && (
+            <TextField
+              label="Redirect URI"
+              value={text('redirectUri')}
+              onChange={(value) => updateIntegration({ redirectUri: valueOf(value) })}
+              help="Must match the one registered with the vendor exactly. Installed apps that show a PIN use urn:ietf:wg:oauth:2.0:oob."
+              error={errorFor('redirectUri')}
+              monospace
+            />
+          )}
+          {show.pkce && (
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={integration.pkce ?? true}
+                onChange={(event) => updateIntegration({ pkce: event.target.checked })}
+              />{' '}
+              Use PKCE (recommended; turn off only if the vendor rejects it)
+            </label>
+          )}
+          {show.refreshToken && (
+            <SecretField
+              label="Refresh token"
+              value={text('refreshToken')}
+              onChange={(value) => updateIntegration({ refreshToken: valueOf(value) })}
+              saved={saved('refreshToken')}
+              onReveal={() => revealSecret('refreshToken')}
+              error={errorFor('refreshToken')}
+            />
+          )}
+        </section>
+      )}
+
+      <details className="form__section">
+        <summary>
+          <h2 className="inline-heading">Extra headers and fields</h2>
+        </summary>
+        <KeyValueEditor
+          legend="Token request headers"
+          help="Sent with the token request, e.g. x-api-key or Ocp-Apim-Subscription-Key. {{clientId}} and {{clientSecret}} are filled in."
+          pairs={draft.tokenHeaders}
+          onChange={(tokenHeaders) => update((current) => ({ ...current, tokenHeaders }))}
+          savedNames={savedNames(draft, 'tokenRequest.headers.')}
+        />
+        <KeyValueEditor
+          legend="Extra form fields"
+          help="Added to the token request body, e.g. audience, resource, partner_code."
+          pairs={draft.tokenParams}
+          onChange={(tokenParams) => update((current) => ({ ...current, tokenParams }))}
+          savedNames={savedNames(draft, 'tokenRequest.params.')}
+        />
+      </details>
+
+      <details className="form__section">
+        <summary>
+          <h2 className="inline-heading">Calling the API</h2>
+        </summary>
+        <TextField
+          label="API base URL"
+          type="url"
+          value={textOf(integration.api?.baseUrl)}
+          onChange={(value) => updateIntegration({ api: { ...integration.api, baseUrl: valueOf(value) } })}
+        />
+        <SelectField
+          label="Send the token"
+          value={integration.api?.tokenPlacement ?? 'header'}
+          options={[
+            { value: 'header', label: 'In the Authorization: Bearer header' },
+            { value: 'query', label: 'As a URL query parameter' },
+          ]}
+          onChange={(tokenPlacement) => updateIntegration({ api: { ...integration.api, tokenPlacement } })}
+        />
+        {integration.api?.tokenPlacement === 'query' && (
+          <TextField
+            label="Query parameter name"
+            value={integration.api?.queryParam ?? 'access_token'}
+            onChange={(queryParam) => updateIntegration({ api: { ...integration.api, queryParam } })}
+            help="AffinityLive uses _bearer_token."
+          />
+        )}
+        <KeyValueEditor
+          legend="API headers"
+          help="Sent with every API call, e.g. Ocp-Apim-Subscription-Key."
+          pairs={draft.apiHeaders}
+          onChange={(apiHeaders) => update((current) => ({ ...current, apiHeaders }))}
+          savedNames={savedNames(draft, 'api.headers.')}
+        />
+        <SelectField
+          label="Keep tokens"
+          value={draft.tokenStorage}
+          options={[
+            { value: 'session', label: 'For this session only' },
+            { value: 'disk', label: 'Across restarts (encrypted)' },
+          ]}
+          onChange={(tokenStorage) => update((current) => ({ ...current, tokenStorage }))}
+        />
+      </details>
+    </form>
+  )
+}
+
+/** SkyKick-style: other credentials than the client's in the Basic header. */
+function BasicOverride({ draft }: { draft: Draft }) {
+  const { updateIntegration, revealSecret } = useEditor()
+  const basicAuth = draft.integration.basicAuth
+  return (
+    <div className="stack stack--tight">
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={basicAuth !== undefined}
+          onChange={(event) =>
+            updateIntegration({
+              basicAuth: event.target.checked ? { username: '', password: '' } : undefined,
+            })
+          }
+        />{' '}
+        Send other credentials in the Basic header (e.g. SkyKick’s API user ID and subscription key)
+      </label>
+      {basicAuth && (
+        <>
+          <TextField
+            label="Basic user name"
+            value={textOf(basicAuth.username)}
+            onChange={(value) => updateIntegration({ basicAuth: { ...basicAuth, username: valueOf(value) } })}
+            monospace
+          />
+          <SecretField
+            label="Basic password"
+            value={textOf(basicAuth.password)}
+            onChange={(value) => updateIntegration({ basicAuth: { ...basicAuth, password: valueOf(value) } })}
+            saved={draft.secretsSet.includes('basicAuth.password')}
+            onReveal={() => revealSecret('basicAuth.password')}
+            help="Also usable in headers as {{basicAuth.password}}."
+          />
+        </>
+      )}
+    </div>
+  )
+}
+
+function savedNames(draft: Draft, prefix: string): string[] {
+  return draft.secretsSet.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length))
+}

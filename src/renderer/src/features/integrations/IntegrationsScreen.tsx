@@ -1,0 +1,124 @@
+import { useEffect } from 'react'
+import { DiagnosisView } from '../diagnosis/DiagnosisView'
+import { TokenResult } from '../inspector/TokenResult'
+import { ApiConsole } from '../api/ApiConsole'
+import { IntegrationForm } from './IntegrationForm'
+import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
+import { RequestPreview } from './RequestPreview'
+import { ConsentStep } from './ConsentStep'
+import { useEditor } from './editorStore'
+import { useIntegrations } from './integrationsStore'
+
+/** Configure an integration by form, get a token, read the result or the diagnosis, try the API. */
+export function IntegrationsScreen() {
+  const { draft, dirty, busy, error, outcome, save, getToken, cancel, open } = useEditor()
+  const { select, refresh } = useIntegrations()
+
+  const openIntegration = (id: string) => {
+    if (!confirmLeavingEditor()) return
+    select(id)
+    void open(id)
+  }
+
+  useEffect(() => {
+    if (draft?.id) select(draft.id)
+  }, [draft?.id, select])
+
+  if (!draft) {
+    return (
+      <div className="split">
+        <IntegrationList onOpen={openIntegration} />
+        <section className="editor-pane editor-pane--empty" aria-label="Integration">
+          <h2>Set up an integration</h2>
+          <p>
+            Pick “New from preset” and choose your vendor — Avionté, Altitude Angel, SkyKick, Autovit or
+            AffinityLive come ready-made. For any other vendor choose Generic OAuth 2.0, or OpenID Connect if
+            it has a discovery URL.
+          </p>
+          <p className="muted">
+            Or paste a token in the Token inspector to read it without setting anything up.
+          </p>
+        </section>
+      </div>
+    )
+  }
+
+  const saveAndRefresh = async () => {
+    if (await save()) await refresh()
+  }
+
+  return (
+    <div className="split">
+      <IntegrationList onOpen={openIntegration} />
+      <section className="editor-pane" aria-label="Integration">
+        <div className="action-bar">
+          <h2 className="action-bar__title">{draft.integration.name || 'New integration'}</h2>
+          {dirty && <span className="badge">Unsaved</span>}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void saveAndRefresh()}
+            disabled={busy !== 'idle'}
+          >
+            Save
+          </button>
+          {busy === 'fetching' ? (
+            <>
+              <span className="spinner" role="status">
+                Getting token…
+              </span>
+              <button type="button" className="button" onClick={cancel}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void getToken().then(refresh)}
+              disabled={busy !== 'idle'}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              Get token
+            </button>
+          )}
+        </div>
+        {error && (
+          <div className="callout callout--error" role="alert" data-testid="editor-error">
+            {error.message}
+          </div>
+        )}
+        <ConsentStep draft={draft} />
+        <div className="editor-columns">
+          <div className="editor-columns__form">
+            <IntegrationForm draft={draft} />
+          </div>
+          <div className="editor-columns__result">
+            {outcome?.ok && (
+              <TokenResult
+                outcome={outcome}
+                requestedScope={draft.integration.scope ?? []}
+                issuer={typeof draft.integration.issuer === 'string' ? draft.integration.issuer : undefined}
+                jwksUrl={
+                  typeof draft.integration.jwksUrl === 'string' ? draft.integration.jwksUrl : undefined
+                }
+              />
+            )}
+            {outcome && !outcome.ok && (
+              <DiagnosisView
+                diagnosis={outcome.diagnosis}
+                exchange={outcome.exchange}
+                warnings={outcome.warnings}
+                presetId={draft.integration.preset}
+              />
+            )}
+            {outcome?.ok && draft.id && (
+              <ApiConsole integrationId={draft.id} integration={draft.integration} />
+            )}
+            <RequestPreview />
+          </div>
+        </div>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+import type { ConfigValue, Integration } from '../../../../shared/integration'
+import type { EditableIntegration, TokenStorage } from '../../../../shared/storedIntegration'
+import type { Pair } from '../../ui/KeyValueEditor'
+
+/**
+ * The form's working copy. Maps become ordered rows while editing (a half-typed header must not
+ * vanish or reorder); they turn back into the integration format on save.
+ */
+export interface Draft {
+  id?: string
+  integration: Integration
+  tokenHeaders: Pair[]
+  tokenParams: Pair[]
+  apiHeaders: Pair[]
+  tokenStorage: TokenStorage
+  /** Paths whose secret is saved in the vault (and not in this window). */
+  secretsSet: string[]
+}
+
+export function draftFromEditable(editable: EditableIntegration): Draft {
+  const { integration } = editable
+  return {
+    id: editable.id,
+    integration,
+    tokenHeaders: rows(integration.tokenRequest?.headers),
+    tokenParams: rows(integration.tokenRequest?.params),
+    apiHeaders: rows(integration.api?.headers),
+    tokenStorage: editable.tokenStorage,
+    secretsSet: editable.secretsSet,
+  }
+}
+
+export function draftFromPreset(integration: Integration): Draft {
+  return {
+    integration: structuredClone(integration),
+    tokenHeaders: rows(integration.tokenRequest?.headers),
+    tokenParams: rows(integration.tokenRequest?.params),
+    apiHeaders: rows(integration.api?.headers),
+    tokenStorage: 'session',
+    secretsSet: [],
+  }
+}
+
+/** The integration to save or preview: rows folded back, empty optional text dropped. */
+export function integrationFromDraft(draft: Draft): Integration {
+  const { tokenRequest: _tokenRequest, api, ...rest } = draft.integration
+  const cleaned = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== '' && value !== undefined),
+  ) as Integration
+  const headers = record(draft.tokenHeaders)
+  const params = record(draft.tokenParams)
+  const apiHeaders = record(draft.apiHeaders)
+  if (headers || params) cleaned.tokenRequest = { ...(headers && { headers }), ...(params && { params }) }
+  const apiSection = { ...api, headers: apiHeaders }
+  if (!apiSection.headers) delete apiSection.headers
+  if (apiSection.baseUrl === '') delete apiSection.baseUrl
+  if (Object.keys(apiSection).length) cleaned.api = apiSection
+  if (
+    cleaned.basicAuth &&
+    cleaned.basicAuth.username === '' &&
+    cleaned.basicAuth.password === '' &&
+    !draft.secretsSet.includes('basicAuth.password')
+  ) {
+    // An untouched "other Basic credentials" section is not a choice the user made.
+    if (!draft.integration.preset?.startsWith('skykick')) delete cleaned.basicAuth
+  }
+  return cleaned
+}
+
+const MAP_PREFIXES: Array<[string, keyof Pick<Draft, 'tokenHeaders' | 'tokenParams' | 'apiHeaders'>]> = [
+  ['tokenRequest.headers.', 'tokenHeaders'],
+  ['tokenRequest.params.', 'tokenParams'],
+  ['api.headers.', 'apiHeaders'],
+]
+
+/** Saved secrets the form still holds a place for (left empty = keep). A removed row drops its secret. */
+export function keptSecrets(draft: Draft): string[] {
+  return draft.secretsSet.filter((path) => {
+    const map = MAP_PREFIXES.find(([prefix]) => path.startsWith(prefix))
+    if (!map) return true
+    const name = path.slice(map[0].length)
+    return draft[map[1]].some(([rowName]) => rowName.trim() === name)
+  })
+}
+
+/** In the form, an environment reference is written {{env:NAME}}. */
+const ENV_TEXT = /^\{\{env:([A-Za-z_][A-Za-z0-9_]*)\}\}$/
+
+export function textOf(value: ConfigValue | undefined): string {
+  if (value === undefined) return ''
+  return typeof value === 'string' ? value : `{{env:${value.env}}}`
+}
+
+export function valueOf(text: string): ConfigValue {
+  const env = ENV_TEXT.exec(text.trim())
+  return env ? { env: env[1]! } : text
+}
+
+function rows(map: Record<string, ConfigValue> | undefined): Pair[] {
+  return Object.entries(map ?? {}).map(([name, value]) => [name, textOf(value)])
+}
+
+function record(pairs: Pair[]): Record<string, ConfigValue> | undefined {
+  const kept = pairs.filter(([name]) => name.trim() !== '')
+  return kept.length
+    ? Object.fromEntries(kept.map(([name, value]) => [name.trim(), valueOf(value)]))
+    : undefined
+}

@@ -1,0 +1,132 @@
+import { create } from 'zustand'
+import type { TokenPreview } from '../../../../shared/ipc/contract'
+import type { Integration } from '../../../../shared/integration'
+import type { Preset } from '../../../../shared/preset'
+import type { ErrorData } from '../../../../shared/result'
+import type { TokenOutcome } from '../../../../shared/token'
+import { tokendesk } from '../../api/client'
+import { draftFromEditable, draftFromPreset, integrationFromDraft, keptSecrets, type Draft } from './draft'
+
+type Busy = 'idle' | 'loading' | 'saving' | 'fetching'
+
+interface EditorState {
+  draft: Draft | null
+  dirty: boolean
+  busy: Busy
+  /** A save or request the main process refused, with the field it names. */
+  error: ErrorData | null
+  outcome: TokenOutcome | null
+  preview: TokenPreview | null
+  previewError: string | null
+  /** A pasted authorization code or PIN; never saved with the integration. */
+  code: string
+  open: (id: string) => Promise<void>
+  startFromPreset: (preset: Preset) => void
+  update: (change: (draft: Draft) => Draft) => void
+  updateIntegration: (patch: Partial<Integration>) => void
+  setCode: (code: string) => void
+  save: () => Promise<string | null>
+  getToken: () => Promise<void>
+  cancel: () => void
+  refreshPreview: (reveal?: boolean) => Promise<void>
+  revealSecret: (path: string) => Promise<string | null>
+  close: () => void
+}
+
+/** Requests are numbered so a late answer for an earlier draft never overwrites a newer one. */
+let requestNumber = 0
+let tokenRequest = 0
+
+export const useEditor = create<EditorState>((set, get) => ({
+  draft: null,
+  dirty: false,
+  busy: 'idle',
+  error: null,
+  outcome: null,
+  preview: null,
+  previewError: null,
+  code: '',
+  open: async (id) => {
+    set({ busy: 'loading', error: null })
+    const result = await tokendesk().integrations.get({ id })
+    if (result.ok)
+      set({ draft: draftFromEditable(result.value), dirty: false, busy: 'idle', outcome: null, code: '' })
+    else set({ busy: 'idle', error: result.error })
+  },
+  startFromPreset: (preset) =>
+    set({
+      draft: draftFromPreset(preset.integration),
+      dirty: true,
+      error: null,
+      outcome: null,
+      preview: null,
+      code: '',
+    }),
+  update: (change) => {
+    const draft = get().draft
+    if (draft) set({ draft: change(draft), dirty: true })
+  },
+  updateIntegration: (patch) =>
+    get().update((draft) => ({ ...draft, integration: { ...draft.integration, ...patch } })),
+  setCode: (code) => set({ code }),
+  save: async () => {
+    const draft = get().draft
+    if (!draft) return null
+    set({ busy: 'saving', error: null })
+    const result = await tokendesk().integrations.save({
+      id: draft.id,
+      integration: integrationFromDraft(draft) as Record<string, unknown>,
+      keepSecrets: keptSecrets(draft),
+      tokenStorage: draft.tokenStorage,
+    })
+    if (!result.ok) {
+      set({ busy: 'idle', error: result.error })
+      return null
+    }
+    // Keep what the user sees (rows, typed secrets) but record what is now saved.
+    set({
+      busy: 'idle',
+      dirty: false,
+      draft: { ...draft, id: result.value.id, secretsSet: result.value.secretsSet },
+    })
+    return result.value.id
+  },
+  getToken: async () => {
+    const id = get().dirty || !get().draft?.id ? await get().save() : get().draft!.id!
+    if (!id) return
+    const mine = ++tokenRequest
+    set({ busy: 'fetching', error: null, outcome: null })
+    const code = get().code.trim()
+    const result = await tokendesk().token.get({ id, code: code || undefined, fresh: true })
+    if (mine !== tokenRequest) return // cancelled, or superseded by a newer request
+    set(result.ok ? { busy: 'idle', outcome: result.value } : { busy: 'idle', error: result.error })
+  },
+  cancel: () => {
+    tokenRequest++
+    set({ busy: 'idle' })
+  },
+  refreshPreview: async (reveal = false) => {
+    const draft = get().draft
+    if (!draft) return
+    const mine = ++requestNumber
+    const result = await tokendesk().token.preview({
+      id: draft.id,
+      integration: integrationFromDraft(draft) as Record<string, unknown>,
+      keepSecrets: keptSecrets(draft),
+      reveal,
+    })
+    if (mine !== requestNumber) return
+    set(
+      result.ok
+        ? { preview: result.value, previewError: null }
+        : { preview: null, previewError: result.error.message },
+    )
+  },
+  revealSecret: async (path) => {
+    const id = get().draft?.id
+    if (!id) return null
+    const result = await tokendesk().integrations.revealSecret({ id, path })
+    return result.ok ? result.value.value : null
+  },
+  close: () => set({ draft: null, dirty: false, outcome: null, preview: null, error: null, code: '' }),
+}))

@@ -1,0 +1,41 @@
+/**
+ * One HTTP exchange as TokenDesk recorded it, with every secret already masked. This is what support
+ * staff read, what history keeps and what "Copy as curl" renders.
+ */
+export interface RecordedHttpRequest {
+  method: string
+  url: string
+  /** In the order sent; names as sent. */
+  headers: Array<[string, string]>
+  body: string | null
+}
+
+export interface RecordedHttpResponse {
+  status: number
+  statusText: string
+  headers: Array<[string, string]>
+  body: string
+  /** True when the body was cut at the response size cap. */
+  truncated: boolean
+}
+
+export type NetworkErrorKind =
+  'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'too-large' | 'aborted' | 'other'
+
+export interface NetworkFailure {
+  kind: NetworkErrorKind
+  /** Node's error code, e.g. ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED. */
+  code?: string
+  message: string
+}
+
+export interface Exchange {
+  id: string
+  /** 'token' for token-endpoint calls, 'api' for calls to the vendor's API, 'discovery', 'introspection'… */
+  purpose: 'token' | 'api' | 'discovery' | 'introspection' | 'userinfo' | 'jwks' | 'device'
+  startedAt: string
+  durationMs: number
+  request: RecordedHttpRequest
+  response?: RecordedHttpResponse
+  networkError?: NetworkFailure
+}

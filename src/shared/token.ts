@@ -1,0 +1,34 @@
+import type { Diagnosis } from './diagnosis'
+import type { Exchange } from './exchange'
+
+/** A token response as the vendor sent it (all fields kept), plus the computed absolute expiry. */
+export interface TokenSet {
+  access_token: string
+  token_type?: string
+  expires_in?: number
+  refresh_token?: string
+  scope?: string
+  id_token?: string
+  /** ISO 8601, computed from expires_in at receipt; absent when the vendor gave no lifetime. */
+  expires_at?: string
+  [field: string]: unknown
+}
+
+export interface TokenOutcomeSuccess {
+  ok: true
+  token: TokenSet
+  jwt: { header: Record<string, unknown>; payload: Record<string, unknown> } | null
+  warnings: string[]
+  /** 'cache' when a still-valid cached token was reused and nothing was sent. */
+  source: 'network' | 'cache' | 'refresh'
+  exchange?: Exchange
+}
+
+export interface TokenOutcomeFailure {
+  ok: false
+  diagnosis: Diagnosis
+  warnings: string[]
+  exchange?: Exchange
+}
+
+export type TokenOutcome = TokenOutcomeSuccess | TokenOutcomeFailure
