@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'retain-on-failure', viewport: { width: 1440, height: 900 } },
   projects: [
     {
       name: 'chromium',

@@ -2,6 +2,7 @@ import { base64url, decodeJwt, decodeProtectedHeader } from 'jose'
 import { ERR_JWT_MALFORMED } from '../../shared/errorCodes'
 import type { ClaimTime, DecodedJwt } from '../../shared/jwt'
 import { TokenDeskError } from '../errors'
+import { isUnsignedAlg } from './checks/algNone'
 
 const TIME_CLAIMS = ['exp', 'nbf', 'iat', 'auth_time'] as const
 const PART_NAMES = ['header', 'payload', 'signature'] as const
@@ -24,7 +25,7 @@ export function decodeToken(input: string): DecodedJwt {
   const payload = decodeJwt(token) as Record<string, unknown>
   const signatureBytes = parts[2] ? base64url.decode(parts[2]).byteLength : 0
   const times = readTimes(payload, warnings)
-  if (String(header.alg).toLowerCase() === 'none') {
+  if (isUnsignedAlg(String(header.alg))) {
     warnings.push('The header says alg "none": this token is unsigned and anyone could have written it.')
   }
   if (!('exp' in payload)) warnings.push('The token has no "exp" claim, so it never expires.')

@@ -19,7 +19,7 @@ import { grantFor, refreshTokenGrant } from './grants'
 import type { Grant, GrantInput } from './grants/grant'
 import { preflightChecks } from './preflight'
 import { TokenCache } from './tokenCache'
-import { buildTokenRequest, withQuery } from './tokenRequest'
+import { buildTokenRequest, missingFields, withQuery } from './tokenRequest'
 import { processTokenResponse } from './tokenResponse'
 
 export interface EngineDeps {
@@ -261,19 +261,32 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     return { ...result, diagnosis, masker }
   }
 
-  /** The token request that would be sent, masked unless `reveal`, and as curl. Sends nothing. */
+  /**
+   * The token request that would be sent, masked unless `reveal`, and as curl. Sends nothing. Fields
+   * still missing show as ‹placeholders› and are listed, so the preview helps while the form is filled.
+   */
   async function previewTokenRequest(
     integration: Integration,
     options: { reveal?: boolean; input?: GrantInput } = {},
   ) {
     const prepared = await prepare(integration)
-    const request = await buildTokenRequest(
-      prepared.resolved,
-      grantFor(prepared.resolved.grant),
-      options.input ?? {},
-    )
+    const grant = grantFor(prepared.resolved.grant)
+    const input = options.input ?? {}
+    const missing = missingFields(prepared.resolved, grant, input)
+    const resolved = { ...prepared.resolved }
+    for (const { field } of missing) {
+      if (field in resolved) (resolved as unknown as Record<string, unknown>)[field] = `‹${field}›`
+    }
+    const request = await buildTokenRequest(resolved, grant, {
+      ...input,
+      code: input.code ?? (missing.some(({ field }) => field === 'code') ? '‹code›' : undefined),
+    })
     const shown: RecordedHttpRequest = options.reveal ? request : prepared.masker.request(request)
-    return { request: shown, curl: toCurl(shown), warnings: prepared.warnings }
+    const warnings = [
+      ...prepared.warnings,
+      ...missing.map(({ field, message }) => `Still needed — ${field}: ${message}`),
+    ]
+    return { request: shown, curl: toCurl(shown), warnings }
   }
 
   /** The authorize URL with fresh state, PKCE and nonce; the session holds what the code exchange needs. */

@@ -4,7 +4,7 @@ import { formBody } from '../http/formEncoding'
 import type { PreparedRequest } from '../http/mask'
 import type { ResolvedIntegration } from '../integration/resolve'
 import { clientAuthentication } from './clientAuth'
-import type { Grant, GrantInput } from './grants/grant'
+import type { Grant, GrantInput, MissingField } from './grants/grant'
 
 /**
  * The token request exactly as configured: always form-urlencoded (RFC 6749 §4, never JSON), JSON
@@ -44,6 +44,36 @@ export async function buildTokenRequest(
     headers,
     body: formBody([...grant.params(resolved, input), ...auth.bodyParams, ...resolved.tokenParams]),
   }
+}
+
+/** What the grant and the client-authentication style still need, in the order a form asks for it. */
+export function missingFields(
+  resolved: ResolvedIntegration,
+  grant: Grant,
+  input: GrantInput,
+): MissingField[] {
+  const missing: MissingField[] = []
+  if (!resolved.tokenUrl)
+    missing.push({
+      field: 'tokenUrl',
+      message: 'Fill in the token URL from the vendor’s documentation (or the issuer, to discover it).',
+    })
+  missing.push(...grant.missing(resolved, input))
+  const needsClientId =
+    ['basic', 'body', 'query', 'client_secret_jwt', 'private_key_jwt'].includes(resolved.clientAuth) &&
+    !resolved.basicAuth
+  if (needsClientId && !resolved.clientId && !missing.some(({ field }) => field === 'clientId')) {
+    missing.push({ field: 'clientId', message: 'Fill in the client ID the vendor gave you.' })
+  }
+  const needsSecret =
+    ['basic', 'body', 'query', 'client_secret_jwt'].includes(resolved.clientAuth) && !resolved.basicAuth
+  if (needsSecret && resolved.clientSecret === undefined) {
+    missing.push({
+      field: 'clientSecret',
+      message: 'Fill in the client secret the vendor gave you, or choose “None” if your app has none.',
+    })
+  }
+  return missing
 }
 
 export function withQuery(url: string, params: Array<[string, string]>): string {

@@ -1,4 +1,11 @@
-import { createLocalJWKSet, importJWK, type CryptoKey, type JSONWebKeySet, type JWK, type JWSHeaderParameters } from 'jose'
+import {
+  createLocalJWKSet,
+  importJWK,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWK,
+  type JWSHeaderParameters,
+} from 'jose'
 import { isHmacAlg } from '../lib/algorithms'
 import { messageOf } from '../lib/messageOf'
 import type { Candidate } from './candidate'

@@ -20,5 +20,5 @@ export const PUBLIC_KEY_ALGS = new Set([
 ])
 
 export function isHmacAlg(alg: string): boolean {
-  return alg in HMAC_MIN_BYTES
+  return Object.hasOwn(HMAC_MIN_BYTES, alg)
 }

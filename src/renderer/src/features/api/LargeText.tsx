@@ -14,7 +14,7 @@ export function LargeText({ text, label }: { text: string; label: string }) {
   const frame = useRef<number | null>(null)
   if (lines.length <= VIEW_LINES * 3) {
     return (
-      <pre className="code" aria-label={label} data-testid="api-body">
+      <pre className="code" tabIndex={0} aria-label={label} data-testid="api-body">
         {text}
       </pre>
     )

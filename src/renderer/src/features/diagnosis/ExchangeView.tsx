@@ -16,7 +16,7 @@ export function ExchangeView({
         <h4>
           Request <span className="muted">{new Date(exchange.startedAt).toLocaleTimeString()}</span>
         </h4>
-        <pre className="code">
+        <pre className="code" tabIndex={0}>
           <strong>
             {request.method} {request.url}
           </strong>
@@ -30,7 +30,7 @@ export function ExchangeView({
           Response <span className="muted">{exchange.durationMs} ms</span>
         </h4>
         {response ? (
-          <pre className="code" data-testid="exchange-response">
+          <pre className="code" tabIndex={0} data-testid="exchange-response">
             <strong>
               HTTP {response.status} {response.statusText}
             </strong>

@@ -45,7 +45,9 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
       </table>
       <details>
         <summary>Raw JSON</summary>
-        <pre className="code">{json}</pre>
+        <pre className="code" tabIndex={0}>
+          {json}
+        </pre>
       </details>
     </section>
   )

@@ -66,10 +66,11 @@ export function TokenInspector() {
           )}
           <ClaimsTable title="Header" claims={decoded.header} times={[]} testId="jwt-header" />
           <ClaimsTable title="Payload" claims={decoded.payload} times={decoded.times} testId="jwt-payload" />
-          <p className="muted">
-            Signature:{' '}
-            {decoded.signatureBytes > 0 ? `${decoded.signatureBytes} bytes, not verified yet` : 'none'}
-          </p>
+          <VerifyPanel
+            key={tokenText}
+            token={tokenText}
+            defaults={{ issuer: typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined }}
+          />
         </div>
       )}
     </section>

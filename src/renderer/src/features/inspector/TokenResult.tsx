@@ -80,7 +80,7 @@ export function TokenResult({
         </button>
       </div>
       {shown && (
-        <pre className="code code--wrap" data-testid="access-token">
+        <pre className="code code--wrap" tabIndex={0} data-testid="access-token">
           {token.access_token}
         </pre>
       )}

@@ -34,7 +34,7 @@ export function RequestPreview() {
         </p>
       ) : preview ? (
         <>
-          <pre className="code" data-testid="preview-http">
+          <pre className="code" tabIndex={0} data-testid="preview-http">
             {[
               `${preview.request.method} ${preview.request.url}`,
               ...preview.request.headers.map(([name, value]) => `${name}: ${value}`),
