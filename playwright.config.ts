@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test'
 import { chromiumArgs, resolveChromiumExecutable } from './e2e/harness/browser'
 import { ELECTRON_SKIP_MESSAGE, findElectronBinary } from './e2e/harness/electronBinary'
 
-if (!findElectronBinary()) console.warn(`\n[electron suite] ${ELECTRON_SKIP_MESSAGE}\n`)
+// Printed once, by the runner (workers load this file too).
+if (!findElectronBinary() && process.env.TEST_WORKER_INDEX === undefined)
+  console.warn(`\n[electron suite] ${ELECTRON_SKIP_MESSAGE}\n`)
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,5 +1,10 @@
 import type { BrowserContext } from '@playwright/test'
-import { oidcClients, oidcUser, startOidcProvider, type OidcTestServer } from '../../tests/servers/oidcProvider'
+import {
+  oidcClients,
+  oidcUser,
+  startOidcProvider,
+  type OidcTestServer,
+} from '../../tests/servers/oidcProvider'
 import { expectTokenReceived, fill, getToken, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 
@@ -9,7 +14,11 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => oidc.close())
 
-test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the address it ends on', async ({ app, platform, context }) => {
+test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the address it ends on', async ({
+  app,
+  platform,
+  context,
+}) => {
   await newFromPreset(app, 'OpenID Connect (discovery)')
   await fill(app, 'Issuer (optional)', oidc.issuer)
   await fill(app, 'Client ID', oidcClients.web.clientId)
@@ -32,9 +41,22 @@ test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the add
   await getToken(app)
   await expectTokenReceived(app)
   await expect(app.getByText('received (kept in TokenDesk, used to renew)')).toBeVisible()
+
+  // A sign-in token is opaque: ask the provider about it, and who it belongs to.
+  await expect(app.getByTestId('opaque-token')).toBeVisible()
+  await app.getByRole('button', { name: 'Introspect the token' }).click()
+  await expect(app.getByTestId('token-info-introspection')).toContainText(
+    'Active: the vendor accepts this token.',
+  )
+  await app.getByRole('button', { name: 'Get user info' }).click()
+  await expect(
+    app.getByTestId('token-info-userinfo-claims').locator('tr[data-claim="sub"] td').first(),
+  ).toHaveText(oidcUser.login)
 })
 
-test('Generic OAuth 2.0 against the OpenID provider: client credentials with the secret in a Basic header', async ({ app }) => {
+test('Generic OAuth 2.0 against the OpenID provider: client credentials with the secret in a Basic header', async ({
+  app,
+}) => {
   await newFromPreset(app, 'Generic OAuth 2.0')
   await fill(app, 'Token URL', oidc.tokenUrl)
   await fill(app, 'Client ID', oidcClients.machine.clientId)

@@ -32,3 +32,12 @@ export interface TokenOutcomeFailure {
 }
 
 export type TokenOutcome = TokenOutcomeSuccess | TokenOutcomeFailure
+
+/** What the vendor says about a token: RFC 7662 introspection, or the OpenID userinfo of its user. */
+export interface TokenInfoOutcome {
+  ok: boolean
+  /** The JSON the vendor answered (introspection: active, scope, client_id, exp…; userinfo: sub, email…). */
+  claims?: Record<string, unknown>
+  exchange?: Exchange
+  diagnosis?: Diagnosis
+}

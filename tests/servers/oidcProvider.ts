@@ -106,7 +106,10 @@ async function configuration(ttl: number): Promise<Configuration> {
       deviceFlow: { enabled: true },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => OIDC_API_RESOURCE,
+        // API scopes get a JWT for the API; a sign-in with only OpenID scopes gets an opaque token
+        // for userinfo, which is also what introspection is for.
+        defaultResource: (ctx: { oidc: { params?: { scope?: unknown } } }) =>
+          String(ctx.oidc.params?.scope ?? '').includes('api:') ? OIDC_API_RESOURCE : undefined,
         useGrantedResource: () => true,
         getResourceServerInfo: () => ({
           scope: 'api:read api:write',

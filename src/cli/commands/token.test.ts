@@ -15,7 +15,11 @@ function integrationFile(name: string, integration: Integration | string): strin
 
 /** Every form a secret may take in output: plain, URL-encoded, form-encoded, base64. */
 function expectNoSecret(output: string, secret: string): void {
-  for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')]) {
+  for (const form of [
+    secret,
+    encodeURIComponent(secret),
+    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+  ]) {
     expect(output).not.toContain(form)
   }
 }
@@ -37,14 +41,30 @@ describe('tokendesk token', () => {
     username: autovit.credentials.username,
     password: { env: 'AUTOVIT_PASSWORD' },
   })
-  const env = () => ({ AUTOVIT_SECRET: autovit.credentials.clientSecret, AUTOVIT_PASSWORD: autovit.credentials.password })
+  const env = () => ({
+    AUTOVIT_SECRET: autovit.credentials.clientSecret,
+    AUTOVIT_PASSWORD: autovit.credentials.password,
+  })
 
   it('prints the token as JSON with expires_at, and exits 0', async () => {
-    const result = await runCliForTest(['token', '--integration', integrationFile('ok', passwordIntegration()), '--json'], { env: env() })
+    const result = await runCliForTest(
+      ['token', '--integration', integrationFile('ok', passwordIntegration()), '--json'],
+      { env: env() },
+    )
     expect(result.code).toBe(0)
-    const output = result.json() as { ok: boolean; token: Record<string, unknown>; jwt: unknown; exchange: unknown }
+    const output = result.json() as {
+      ok: boolean
+      token: Record<string, unknown>
+      jwt: unknown
+      exchange: unknown
+    }
     expect(output.ok).toBe(true)
-    expect(output.token).toMatchObject({ token_type: 'bearer', expires_in: 43200, scope: 'adverts-write read', refresh_token: '••••••' })
+    expect(output.token).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 43200,
+      scope: 'adverts-write read',
+      refresh_token: '••••••',
+    })
     expect(Date.parse(String(output.token.expires_at))).toBeGreaterThan(Date.now())
     expect(output.jwt).toBeNull() // Autovit tokens are opaque
     expectNoSecret(result.stdout + result.stderr, autovit.credentials.clientSecret)
@@ -55,8 +75,15 @@ describe('tokendesk token', () => {
     const file = integrationFile('refused', { ...passwordIntegration(), password: 'wrong password' })
     const result = await runCliForTest(['token', '--integration', file, '--json'], { env: env() })
     expect(result.code).toBe(1)
-    const { diagnosis, exchange } = result.json() as { diagnosis: Record<string, unknown>; exchange: { request: { body: string } } }
-    expect(diagnosis).toMatchObject({ status: 400, error: 'invalid_grant', vendor: { error_human_title: 'Niepoprawna wartość' } })
+    const { diagnosis, exchange } = result.json() as {
+      diagnosis: Record<string, unknown>
+      exchange: { request: { body: string } }
+    }
+    expect(diagnosis).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      vendor: { error_human_title: 'Niepoprawna wartość' },
+    })
     expect(exchange.request.body).toContain('password=••••••')
     expectNoSecret(result.stdout, 'wrong password')
   })
@@ -71,14 +98,21 @@ describe('tokendesk token', () => {
   })
 
   it('exits 2 naming the field and the fix for an invalid integration file', async () => {
-    const typo = integrationFile('typo', JSON.stringify({ grant: 'password', tokenUrl: 'https://x.test/token', clientSecert: 'x' }))
+    const typo = integrationFile(
+      'typo',
+      JSON.stringify({ grant: 'password', tokenUrl: 'https://x.test/token', clientSecert: 'x' }),
+    )
     const result = await runCliForTest(['token', '--integration', typo])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('Unknown field "clientSecert". Did you mean "clientSecret"?')
 
     const broken = integrationFile('broken', '{"grant": ')
     expect((await runCliForTest(['token', '--integration', broken])).stderr).toContain('is not valid JSON')
-    const missingEnv = await runCliForTest(['token', '--integration', integrationFile('env', passwordIntegration())])
+    const missingEnv = await runCliForTest([
+      'token',
+      '--integration',
+      integrationFile('env', passwordIntegration()),
+    ])
     expect(missingEnv.code).toBe(2)
     expect(missingEnv.stderr).toContain('AUTOVIT_SECRET, which is not set')
   })
@@ -87,7 +121,9 @@ describe('tokendesk token', () => {
     const file = integrationFile('down', { ...passwordIntegration(), tokenUrl: 'http://127.0.0.1:9/token' })
     const result = await runCliForTest(['token', '--integration', file, '--json'], { env: env() })
     expect(result.code).toBe(3)
-    expect((result.json() as { diagnosis: { networkErrorKind: string } }).diagnosis.networkErrorKind).toBe('refused')
+    expect((result.json() as { diagnosis: { networkErrorKind: string } }).diagnosis.networkErrorKind).toBe(
+      'refused',
+    )
   })
 })
 
@@ -124,7 +160,9 @@ describe('tokendesk curl and call', () => {
     const result = await runCliForTest(['call', '--integration', skykickFile(), '/Alerts'])
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('HTTP 200')
-    expect(skykick.requests.at(-1)!.headers['ocp-apim-subscription-key']).toBe(skykick.credentials.subscriptionKey)
+    expect(skykick.requests.at(-1)!.headers['ocp-apim-subscription-key']).toBe(
+      skykick.credentials.subscriptionKey,
+    )
     expectNoSecret(result.stdout + result.stderr, skykick.credentials.subscriptionKey)
   })
 

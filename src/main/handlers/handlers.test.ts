@@ -97,7 +97,9 @@ describe('secrets at rest', () => {
     const before = altitude.requests.length
     // A restart: same folder, same key (the OS keychain keeps it).
     const restarted = createServices({ ...first.platform })
-    const outcome = await restarted.engine.getToken(restarted.repository.getWithSecrets(saved.id), { cacheKey: saved.id })
+    const outcome = await restarted.engine.getToken(restarted.repository.getWithSecrets(saved.id), {
+      cacheKey: saved.id,
+    })
     expect(outcome.ok && outcome.source).toBe('cache')
     expect(altitude.requests.length).toBe(before)
   })
@@ -124,7 +126,10 @@ describe('import from other tools', () => {
 
   it('a Postman v2.1 collection with collection-level OAuth 2.0 becomes a working integration', async () => {
     const collection = {
-      info: { name: 'Machine API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      info: {
+        name: 'Machine API',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
       variable: [{ key: 'authHost', value: oidc.issuer }],
       auth: {
         type: 'oauth2',
@@ -139,7 +144,10 @@ describe('import from other tools', () => {
       },
       item: [{ name: 'Ping', request: { method: 'GET', url: 'https://api.example/ping' } }],
     }
-    const outcome = await importAndGetToken({ name: 'machine.postman_collection.json', text: JSON.stringify(collection) })
+    const outcome = await importAndGetToken({
+      name: 'machine.postman_collection.json',
+      text: JSON.stringify(collection),
+    })
     expect(outcome.ok).toBe(true)
   })
 
@@ -205,18 +213,32 @@ describe('import from other tools', () => {
   it('an export without secrets round-trips with placeholders; a passphrase export round-trips whole', async () => {
     const app = mainProcess()
     const saved = await app.call('integrations.save', {
-      integration: { name: 'Autovit', grant: 'password', tokenUrl: autovit.tokenUrl, clientId: '123', clientSecret: 'client-secret-1', username: 'u', password: 'user-password-1' },
+      integration: {
+        name: 'Autovit',
+        grant: 'password',
+        tokenUrl: autovit.tokenUrl,
+        clientId: '123',
+        clientSecret: 'client-secret-1',
+        username: 'u',
+        password: 'user-password-1',
+      },
     })
     const plain = await app.call('integrations.export', { ids: [saved.id], includeSecrets: false })
     const plainText = readFileSync(plain.path!, 'utf8')
     expect(plainText).not.toContain('client-secret-1')
     const elsewhere = mainProcess()
-    const reimported = await elsewhere.call('integrations.import', { file: { name: 'autovit.tokendesk.json', text: plainText } })
+    const reimported = await elsewhere.call('integrations.import', {
+      file: { name: 'autovit.tokendesk.json', text: plainText },
+    })
     expect(reimported.warnings.join(' ')).toMatch(/fill in "clientSecret", "password"/)
     const editable = await elsewhere.call('integrations.get', { id: reimported.imported[0]!.id })
     expect(editable.secretsSet).toEqual([])
 
-    const sealed = await app.call('integrations.export', { ids: [saved.id], includeSecrets: true, passphrase: 'a long passphrase' })
+    const sealed = await app.call('integrations.export', {
+      ids: [saved.id],
+      includeSecrets: true,
+      passphrase: 'a long passphrase',
+    })
     const sealedText = readFileSync(sealed.path!, 'utf8')
     expect(sealedText).not.toContain('client-secret-1')
     const wrong = await dispatchCall(
@@ -225,7 +247,13 @@ describe('import from other tools', () => {
       { file: { name: 'x.json', text: sealedText }, passphrase: 'not the passphrase' },
     )
     expect(wrong).toMatchObject({ ok: false, error: { code: 'ERR_PASSPHRASE_WRONG', field: 'passphrase' } })
-    const right = await elsewhere.call('integrations.import', { file: { name: 'x.json', text: sealedText }, passphrase: 'a long passphrase' })
-    expect(elsewhere.services.repository.getWithSecrets(right.imported[0]!.id)).toMatchObject({ clientSecret: 'client-secret-1', password: 'user-password-1' })
+    const right = await elsewhere.call('integrations.import', {
+      file: { name: 'x.json', text: sealedText },
+      passphrase: 'a long passphrase',
+    })
+    expect(elsewhere.services.repository.getWithSecrets(right.imported[0]!.id)).toMatchObject({
+      clientSecret: 'client-secret-1',
+      password: 'user-password-1',
+    })
   })
 })

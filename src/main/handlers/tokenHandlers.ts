@@ -6,7 +6,10 @@ import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import type { Handlers } from '.'
 
-type TokenHandlers = Pick<Handlers, 'token.get' | 'token.preview' | 'api.call' | 'authorize.open'>
+type TokenHandlers = Pick<
+  Handlers,
+  'token.get' | 'token.preview' | 'token.describe' | 'api.call' | 'authorize.open'
+>
 
 export function tokenHandlers({ engine, repository, consent, openExternal }: AppServices): TokenHandlers {
   return {
@@ -16,6 +19,8 @@ export function tokenHandlers({ engine, repository, consent, openExternal }: App
       if (input.code) consent.finish(id)
       return withoutRefreshToken(outcome)
     },
+    'token.describe': ({ id, kind }) =>
+      engine.describeToken(repository.getWithSecrets(id), kind, { cacheKey: id }),
     'authorize.open': async ({ id }) => {
       const session = await engine.startAuthorization(repository.getWithSecrets(id))
       consent.remember(id, session)

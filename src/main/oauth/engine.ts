@@ -20,6 +20,7 @@ import type { Grant, GrantInput } from './grants/grant'
 import { preflightChecks } from './preflight'
 import { TokenCache } from './tokenCache'
 import { buildTokenRequest, missingFields, withQuery } from './tokenRequest'
+import { fetchUserinfo, introspectToken } from './tokenInfo'
 import { processTokenResponse } from './tokenResponse'
 
 export interface EngineDeps {
@@ -295,7 +296,34 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     return startAuthorization(resolved)
   }
 
-  return { getToken, callApi, previewTokenRequest, startAuthorization: startAuthorizationFor, cache }
+  /** Asks the vendor about the integration's current token: introspection (RFC 7662) or userinfo (OIDC). */
+  async function describeToken(
+    integration: Integration,
+    kind: 'introspection' | 'userinfo',
+    options: TokenOptions = {},
+  ) {
+    const current = await getToken(integration, options)
+    if (!current.ok) return { ok: false, exchange: current.exchange, diagnosis: current.diagnosis }
+    const { resolved, preset } = await prepare(integration)
+    const infoDeps = {
+      transport,
+      now,
+      onExchange: ({ exchange, diagnosis }: { exchange: Exchange; diagnosis?: Diagnosis }) =>
+        deps.onExchange?.({ exchange, diagnosis, cacheKey: options.cacheKey }),
+    }
+    return kind === 'introspection'
+      ? introspectToken(infoDeps, resolved, preset, current.token.access_token)
+      : fetchUserinfo(infoDeps, resolved, preset, current.token.access_token)
+  }
+
+  return {
+    getToken,
+    callApi,
+    previewTokenRequest,
+    describeToken,
+    startAuthorization: startAuthorizationFor,
+    cache,
+  }
 }
 
 /** The API request with the token placed as the integration says: Bearer header, or a query parameter. */

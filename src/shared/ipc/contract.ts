@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../history'
 import type { DecodedJwt, VerificationResult } from '../jwt'
 import type { Preset } from '../preset'
 import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
-import type { TokenOutcome } from '../token'
+import type { TokenInfoOutcome, TokenOutcome } from '../token'
 import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
@@ -103,6 +103,9 @@ export const contract = {
           .optional(),
       })
       .strict(),
+  ),
+  'token.describe': defineCall<TokenInfoOutcome>()(
+    z.object({ id, kind: z.enum(['introspection', 'userinfo']) }).strict(),
   ),
   'authorize.open': defineCall<{ authorizeUrl: string }>()(z.object({ id }).strict()),
   'presets.list': defineCall<Preset[]>()(empty),

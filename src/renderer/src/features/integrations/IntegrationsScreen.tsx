@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
+import type { Integration } from '../../../../shared/integration'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { TokenResult } from '../inspector/TokenResult'
 import { ApiConsole } from '../api/ApiConsole'
+import { TokenInfoPanel } from '../inspector/TokenInfoPanel'
 import { IntegrationForm } from './IntegrationForm'
 import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
 import { RequestPreview } from './RequestPreview'
@@ -113,6 +115,9 @@ export function IntegrationsScreen() {
               />
             )}
             {outcome?.ok && draft.id && (
+              <TokenInfoPanel integrationId={draft.id} kinds={tokenInfoKinds(draft.integration)} />
+            )}
+            {outcome?.ok && draft.id && (
               <ApiConsole integrationId={draft.id} integration={draft.integration} />
             )}
             <RequestPreview />
@@ -121,4 +126,13 @@ export function IntegrationsScreen() {
       </section>
     </div>
   )
+}
+
+/** Introspection and userinfo are offered when the integration has (or can discover) those endpoints. */
+function tokenInfoKinds(integration: Integration): Array<'introspection' | 'userinfo'> {
+  const discovered = Boolean(integration.issuer)
+  const kinds: Array<'introspection' | 'userinfo'> = []
+  if (discovered || integration.introspectionUrl) kinds.push('introspection')
+  if (discovered || integration.userinfoUrl) kinds.push('userinfo')
+  return kinds
 }
