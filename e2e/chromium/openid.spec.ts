@@ -5,6 +5,7 @@ import {
   startOidcProvider,
   type OidcTestServer,
 } from '../../tests/servers/oidcProvider'
+import { approveDeviceCode } from '../../tests/servers/oidcUserAgent'
 import { expectTokenReceived, fill, getToken, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 
@@ -66,6 +67,34 @@ test('Generic OAuth 2.0 against the OpenID provider: client credentials with the
   await expect(app.getByTestId('scope-preview')).toHaveText('api:read')
   await app.keyboard.press('Control+Enter')
   await expect(app.getByTestId('token-result')).toBeVisible()
+  await expectTokenReceived(app)
+})
+
+test('Device code: the app shows a code, the user approves elsewhere, the token arrives; Cancel stops waiting', async ({
+  app,
+  platform,
+}) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Name', 'TV app')
+  await app.getByLabel('Grant type', { exact: true }).selectOption('device_code')
+  await fill(app, 'Token URL', '')
+  await fill(app, 'Issuer (optional)', oidc.issuer)
+  await app.getByLabel('Send client credentials', { exact: true }).selectOption('none')
+  await fill(app, 'Client ID', oidcClients.native.clientId)
+  await app.getByLabel('Scopes', { exact: true }).fill('openid offline_access ')
+
+  await app.getByRole('button', { name: 'Get token' }).click()
+  await expect(app.getByTestId('user-code')).not.toBeEmpty()
+  await app.getByRole('button', { name: 'Cancel' }).click()
+  await expect(app.getByTestId('device-prompt')).toHaveCount(0)
+  await expect(app.getByRole('button', { name: 'Get token' })).toBeEnabled()
+
+  await app.getByRole('button', { name: 'Get token' }).click()
+  await expect(app.getByTestId('user-code')).not.toBeEmpty()
+  await app.getByRole('button', { name: 'Open the page here' }).click()
+  await expect.poll(() => platform.openedUrls.length).toBe(1)
+  await approveDeviceCode(platform.openedUrls[0]!)
+  await expect(app.getByTestId('token-result')).toBeVisible({ timeout: 15_000 })
   await expectTokenReceived(app)
 })
 

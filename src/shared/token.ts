@@ -41,3 +41,14 @@ export interface TokenInfoOutcome {
   exchange?: Exchange
   diagnosis?: Diagnosis
 }
+
+/** RFC 8628 §3.2: what the user must do on another device, and how long they have. */
+export interface DeviceAuthorization {
+  /** Secret to the app: stays in main, never shown. */
+  deviceCode: string
+  userCode: string
+  verificationUri: string
+  verificationUriComplete?: string
+  expiresAt: string
+  intervalSeconds: number
+}

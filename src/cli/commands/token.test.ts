@@ -172,3 +172,33 @@ describe('tokendesk curl and call', () => {
     expect(result.stderr).toMatch(/HTTP 4\d\d/)
   })
 })
+
+describe('tokendesk token with the device code grant', () => {
+  it('prints where to approve and the user code, then the token once approved', async () => {
+    const { startOidcProvider, oidcClients } = await import('../../../tests/servers/oidcProvider')
+    const { approveDeviceCode } = await import('../../../tests/servers/oidcUserAgent')
+    const oidc = await startOidcProvider()
+    try {
+      const file = integrationFile('device', {
+        grant: 'device_code',
+        issuer: oidc.issuer,
+        clientId: oidcClients.native.clientId,
+        clientAuth: 'none',
+        scope: ['openid', 'offline_access'],
+      })
+      let approving: Promise<void> | undefined
+      const result = await runCliForTest(['token', '--integration', file, '--json'], {
+        onStderr: (text) => {
+          const url = /open (\S+)/.exec(text)?.[1]
+          if (url) approving = approveDeviceCode(url)
+        },
+      })
+      await approving
+      expect(result.stderr, result.stdout).toMatch(/and enter the code \S+/)
+      expect(result.code).toBe(0)
+      expect((result.json() as { ok: boolean }).ok).toBe(true)
+    } finally {
+      await oidc.close()
+    }
+  })
+})

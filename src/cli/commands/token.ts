@@ -1,4 +1,5 @@
 import { MASKED } from '../../shared/secretNames'
+import type { Integration } from '../../shared/integration'
 import type { TokenOutcome } from '../../shared/token'
 import type { TokenEngine } from '../../main/oauth/engine'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
@@ -16,10 +17,11 @@ export interface TokenArgs {
 /** `tokendesk token`: get a token and print it, or print why not. */
 export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const integration = await loadIntegrationFile(args.integration)
-  const outcome = withRefreshTokenMasked(
-    await engine.getToken(integration, { input: { code: args.code } }),
-    args.reveal,
-  )
+  const obtained =
+    integration.grant === 'device_code'
+      ? await deviceSignIn(integration, engine, io)
+      : await engine.getToken(integration, { input: { code: args.code } })
+  const outcome = withRefreshTokenMasked(obtained, args.reveal)
   const p = paint(io.color)
   if (args.json) {
     io.stdout(JSON.stringify(outcome, null, 2) + '\n')
@@ -37,4 +39,16 @@ export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: Cli
 function withRefreshTokenMasked(outcome: TokenOutcome, reveal: boolean): TokenOutcome {
   if (!outcome.ok || reveal || !outcome.token.refresh_token) return outcome
   return { ...outcome, token: { ...outcome.token, refresh_token: MASKED } }
+}
+
+/** RFC 8628 on a terminal: say where to go and which code to type, then wait for the approval. */
+async function deviceSignIn(integration: Integration, engine: TokenEngine, io: CliIo): Promise<TokenOutcome> {
+  const started = await engine.startDeviceAuthorization(integration)
+  if (!started.ok) return started
+  const { userCode, verificationUri, verificationUriComplete } = started.authorization
+  const p = paint(io.color)
+  io.stderr(
+    `To approve, open ${p.bold(verificationUriComplete ?? verificationUri)}\nand enter the code ${p.bold(userCode)}. Waiting…\n`,
+  )
+  return engine.pollDeviceToken(integration, started.authorization)
 }

@@ -4,7 +4,12 @@ import { runCli } from '../main'
 /** Runs the CLI in-process, as `tokendesk …` would, and returns what it printed and its exit code. */
 export async function runCliForTest(
   argv: string[],
-  options: { stdin?: string; env?: Record<string, string>; engine?: TokenEngine } = {},
+  options: {
+    stdin?: string
+    env?: Record<string, string>
+    engine?: TokenEngine
+    onStderr?: (text: string) => void
+  } = {},
 ) {
   let stdout = ''
   let stderr = ''
@@ -12,7 +17,10 @@ export async function runCliForTest(
     argv,
     {
       stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
+      stderr: (text) => {
+        stderr += text
+        options.onStderr?.(text)
+      },
       readStdin: async () => options.stdin ?? '',
       env: options.env ?? {},
       color: false,

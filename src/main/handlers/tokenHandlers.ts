@@ -1,24 +1,70 @@
+import { ERR_DEVICE_AUTHORIZATION } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
 import { MASKED } from '../../shared/secretNames'
 import type { TokenOutcome } from '../../shared/token'
 import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
+import { TokenDeskError } from '../errors'
+import { RunningRequests } from './runningRequests'
 import type { Handlers } from '.'
 
 type TokenHandlers = Pick<
   Handlers,
-  'token.get' | 'token.preview' | 'token.describe' | 'api.call' | 'authorize.open'
+  | 'token.get'
+  | 'token.preview'
+  | 'token.describe'
+  | 'token.cancel'
+  | 'device.start'
+  | 'device.openPage'
+  | 'device.poll'
+  | 'api.call'
+  | 'authorize.open'
 >
 
 export function tokenHandlers({ engine, repository, consent, openExternal }: AppServices): TokenHandlers {
+  const running = new RunningRequests()
   return {
-    'token.get': async ({ id, code, fresh }) => {
-      const input = consent.grantInput(id, code)
-      const outcome = await engine.getToken(repository.getWithSecrets(id), { cacheKey: id, fresh, input })
-      if (input.code) consent.finish(id)
-      return withoutRefreshToken(outcome)
+    'token.get': ({ id, code, fresh }) =>
+      running.run(id, async (signal) => {
+        const input = consent.grantInput(id, code)
+        const outcome = await engine.getToken(repository.getWithSecrets(id), {
+          cacheKey: id,
+          fresh,
+          input,
+          signal,
+        })
+        if (input.code) consent.finish(id)
+        return withoutRefreshToken(outcome)
+      }),
+    'token.cancel': ({ id }) => {
+      running.cancel(id)
+      return null
     },
+    'device.start': async ({ id }) => {
+      const started = await engine.startDeviceAuthorization(repository.getWithSecrets(id), { cacheKey: id })
+      if (!started.ok)
+        throw new TokenDeskError(ERR_DEVICE_AUTHORIZATION, started.diagnosis.summary, {
+          details: { diagnosis: started.diagnosis },
+        })
+      consent.rememberDevice(id, started.authorization)
+      const { deviceCode: _secret, ...prompt } = started.authorization
+      return prompt
+    },
+    'device.openPage': async ({ id }) => {
+      const { verificationUriComplete, verificationUri } = consent.device(id)
+      await openExternal(verificationUriComplete ?? verificationUri)
+      return null
+    },
+    'device.poll': ({ id }) =>
+      running.run(id, async (signal) => {
+        const outcome = await engine.pollDeviceToken(repository.getWithSecrets(id), consent.device(id), {
+          cacheKey: id,
+          signal,
+        })
+        consent.finish(id)
+        return withoutRefreshToken(outcome)
+      }),
     'token.describe': ({ id, kind }) =>
       engine.describeToken(repository.getWithSecrets(id), kind, { cacheKey: id }),
     'authorize.open': async ({ id }) => {

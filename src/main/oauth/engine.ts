@@ -3,7 +3,12 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { Exchange, RecordedHttpRequest } from '../../shared/exchange'
 import type { Integration } from '../../shared/integration'
 import type { Preset } from '../../shared/preset'
-import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
+import type {
+  DeviceAuthorization,
+  TokenOutcome,
+  TokenOutcomeFailure,
+  TokenOutcomeSuccess,
+} from '../../shared/token'
 import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { toCurl } from '../../shared/curl'
 import { MAX_API_RESPONSE_BYTES, MAX_TOKEN_RESPONSE_BYTES, performExchange } from '../http/exchange'
@@ -20,6 +25,8 @@ import type { Grant, GrantInput } from './grants/grant'
 import { preflightChecks } from './preflight'
 import { TokenCache } from './tokenCache'
 import { buildTokenRequest, missingFields, withQuery } from './tokenRequest'
+import { buildDeviceAuthorizationRequest, readDeviceAuthorization, wait } from './deviceFlow'
+import { deviceCodeGrant } from './grants/deviceCode'
 import { fetchUserinfo, introspectToken } from './tokenInfo'
 import { processTokenResponse } from './tokenResponse'
 
@@ -41,6 +48,8 @@ export interface TokenOptions {
   staleAccessToken?: string
   input?: GrantInput
   signal?: AbortSignal
+  /** Device flow: do not record polls that only say "not yet". */
+  quietWhilePending?: boolean
 }
 
 /** An integration made ready to send: values resolved, endpoints discovered, pre-flight warnings collected. */
@@ -134,7 +143,11 @@ export function createTokenEngine(deps: EngineDeps = {}) {
         : refuse(diagnoseInvalidTokenResponse(exchange, context, processed.problem))
     }
     const diagnosis = outcome.ok ? undefined : outcome.diagnosis
-    deps.onExchange?.({ exchange, diagnosis, cacheKey: options.cacheKey })
+    // Device-flow polls answer "authorization_pending" every few seconds: history keeps the outcome, not each poll.
+    const pendingPoll =
+      options.quietWhilePending &&
+      (diagnosis?.error === 'authorization_pending' || diagnosis?.error === 'slow_down')
+    if (!pendingPoll) deps.onExchange?.({ exchange, diagnosis, cacheKey: options.cacheKey })
     return outcome
   }
 
@@ -296,6 +309,74 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     return startAuthorization(resolved)
   }
 
+  /** RFC 8628 §3.1–3.2: asks for a user code; the user approves on another device while we poll. */
+  async function startDeviceAuthorization(
+    integration: Integration,
+    options: TokenOptions = {},
+  ): Promise<{ ok: true; authorization: DeviceAuthorization; exchange: Exchange } | TokenOutcomeFailure> {
+    const prepared = await prepare(integration)
+    const { resolved, preset, masker } = prepared
+    const request = await buildDeviceAuthorizationRequest(resolved)
+    const { exchange, response, failure } = await performExchange(transport, request, {
+      purpose: 'device',
+      timeoutMs: resolved.timeoutMs,
+      maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
+      tls: resolved.tls,
+      signal: options.signal,
+      masker,
+      now,
+    })
+    const context = diagnosisContext(resolved, preset, 'token', request, response, now())
+    const authorization =
+      response && response.status < 300 ? readDeviceAuthorization(response.body, now()) : null
+    const diagnosis =
+      failure || !response
+        ? diagnoseNetworkFailure(failure!, context, request.url)
+        : !authorization
+          ? response.status >= 400
+            ? diagnoseExchange(exchange, context)
+            : diagnoseInvalidTokenResponse(
+                exchange,
+                context,
+                'The device authorization answer lacks device_code, user_code or verification_uri.',
+              )
+          : undefined
+    deps.onExchange?.({ exchange, diagnosis, cacheKey: options.cacheKey })
+    if (diagnosis || !authorization)
+      return { ok: false, diagnosis: diagnosis!, warnings: prepared.warnings, exchange }
+    return { ok: true, authorization, exchange }
+  }
+
+  /**
+   * RFC 8628 §3.4–3.5: polls the token endpoint at the server's pace — authorization_pending waits,
+   * slow_down adds 5 s — until approved, refused, expired or cancelled.
+   */
+  async function pollDeviceToken(
+    integration: Integration,
+    authorization: DeviceAuthorization,
+    options: TokenOptions = {},
+  ): Promise<TokenOutcome> {
+    const prepared = await prepare(integration)
+    let intervalMs = authorization.intervalSeconds * 1000
+    for (;;) {
+      const outcome = await requestToken(
+        prepared,
+        deviceCodeGrant,
+        { deviceCode: authorization.deviceCode },
+        { ...options, quietWhilePending: true },
+      )
+      if (outcome.ok) {
+        if (options.cacheKey) cache.set(options.cacheKey, outcome.token)
+        return outcome
+      }
+      const error = outcome.diagnosis.error
+      if (error !== 'authorization_pending' && error !== 'slow_down') return outcome
+      if (error === 'slow_down') intervalMs += 5000
+      if (now() + intervalMs > Date.parse(authorization.expiresAt)) return outcome
+      await wait(intervalMs, options.signal)
+    }
+  }
+
   /** Asks the vendor about the integration's current token: introspection (RFC 7662) or userinfo (OIDC). */
   async function describeToken(
     integration: Integration,
@@ -322,6 +403,8 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     previewTokenRequest,
     describeToken,
     startAuthorization: startAuthorizationFor,
+    startDeviceAuthorization,
+    pollDeviceToken,
     cache,
   }
 }

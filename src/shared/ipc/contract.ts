@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../history'
 import type { DecodedJwt, VerificationResult } from '../jwt'
 import type { Preset } from '../preset'
 import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
-import type { TokenInfoOutcome, TokenOutcome } from '../token'
+import type { DeviceAuthorization, TokenInfoOutcome, TokenOutcome } from '../token'
 import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
@@ -107,6 +107,10 @@ export const contract = {
   'token.describe': defineCall<TokenInfoOutcome>()(
     z.object({ id, kind: z.enum(['introspection', 'userinfo']) }).strict(),
   ),
+  'token.cancel': defineCall<null>()(z.object({ id }).strict()),
+  'device.start': defineCall<Omit<DeviceAuthorization, 'deviceCode'>>()(z.object({ id }).strict()),
+  'device.openPage': defineCall<null>()(z.object({ id }).strict()),
+  'device.poll': defineCall<TokenOutcome>()(z.object({ id }).strict()),
   'authorize.open': defineCall<{ authorizeUrl: string }>()(z.object({ id }).strict()),
   'presets.list': defineCall<Preset[]>()(empty),
   'integrations.list': defineCall<IntegrationSummary[]>()(empty),

@@ -8,6 +8,7 @@ import { IntegrationForm } from './IntegrationForm'
 import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
 import { RequestPreview } from './RequestPreview'
 import { ConsentStep } from './ConsentStep'
+import { DeviceStep } from './DeviceStep'
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
 
@@ -91,6 +92,7 @@ export function IntegrationsScreen() {
           </div>
         )}
         <ConsentStep draft={draft} />
+        <DeviceStep />
         <div className="editor-columns">
           <div className="editor-columns__form">
             <IntegrationForm draft={draft} />

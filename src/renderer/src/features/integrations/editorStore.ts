@@ -3,7 +3,7 @@ import type { TokenPreview } from '../../../../shared/ipc/contract'
 import type { Integration } from '../../../../shared/integration'
 import type { Preset } from '../../../../shared/preset'
 import type { ErrorData } from '../../../../shared/result'
-import type { TokenOutcome } from '../../../../shared/token'
+import type { DeviceAuthorization, TokenOutcome } from '../../../../shared/token'
 import { tokendesk } from '../../api/client'
 import { draftFromEditable, draftFromPreset, integrationFromDraft, keptSecrets, type Draft } from './draft'
 
@@ -20,6 +20,8 @@ interface EditorState {
   previewError: string | null
   /** A pasted authorization code or PIN; never saved with the integration. */
   code: string
+  /** Device sign-in under way: the code the user types on the other device. */
+  devicePrompt: Omit<DeviceAuthorization, 'deviceCode'> | null
   open: (id: string) => Promise<void>
   startFromPreset: (preset: Preset) => void
   update: (change: (draft: Draft) => Draft) => void
@@ -46,6 +48,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   preview: null,
   previewError: null,
   code: '',
+  devicePrompt: null,
   open: async (id) => {
     set({ busy: 'loading', error: null })
     const result = await tokendesk().integrations.get({ id })
@@ -95,15 +98,23 @@ export const useEditor = create<EditorState>((set, get) => ({
     const id = get().dirty || !get().draft?.id ? await get().save() : get().draft!.id!
     if (!id) return
     const mine = ++tokenRequest
-    set({ busy: 'fetching', error: null, outcome: null })
-    const code = get().code.trim()
-    const result = await tokendesk().token.get({ id, code: code || undefined, fresh: true })
-    if (mine !== tokenRequest) return // cancelled, or superseded by a newer request
-    set(result.ok ? { busy: 'idle', outcome: result.value } : { busy: 'idle', error: result.error })
+    set({ busy: 'fetching', error: null, outcome: null, devicePrompt: null })
+    const result =
+      get().draft?.integration.grant === 'device_code'
+        ? await deviceSignIn(id, (devicePrompt) => mine === tokenRequest && set({ devicePrompt }))
+        : await tokendesk().token.get({ id, code: get().code.trim() || undefined, fresh: true })
+    if (mine !== tokenRequest) return // superseded by a newer request
+    set(
+      result.ok
+        ? { busy: 'idle', outcome: result.value, devicePrompt: null }
+        : { busy: 'idle', error: result.error, devicePrompt: null },
+    )
   },
   cancel: () => {
+    const id = get().draft?.id
     tokenRequest++
-    set({ busy: 'idle' })
+    set({ busy: 'idle', devicePrompt: null })
+    if (id) void tokendesk().token.cancel({ id })
   },
   refreshPreview: async (reveal = false) => {
     const draft = get().draft
@@ -130,3 +141,11 @@ export const useEditor = create<EditorState>((set, get) => ({
   },
   close: () => set({ draft: null, dirty: false, outcome: null, preview: null, error: null, code: '' }),
 }))
+
+/** RFC 8628 from the user's side: show the code, then wait while main polls until they approve. */
+async function deviceSignIn(id: string, show: (prompt: Omit<DeviceAuthorization, 'deviceCode'>) => void) {
+  const started = await tokendesk().device.start({ id })
+  if (!started.ok) return started
+  show(started.value)
+  return tokendesk().device.poll({ id })
+}

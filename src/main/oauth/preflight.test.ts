@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { Integration } from '../../shared/integration'
+import { resolveIntegration } from '../integration/resolve'
+import { affinityLive } from '../presets/affinityLive'
+import { preflightChecks } from './preflight'
+
+const check = (
+  integration: Integration,
+  metadata?: { issuer: string; token_endpoint_auth_methods_supported?: string[] },
+) => {
+  const resolved = resolveIntegration(integration, {})
+  return {
+    warnings: preflightChecks(
+      resolved,
+      integration.preset === 'affinitylive' ? affinityLive : undefined,
+      metadata,
+    ),
+    resolved,
+  }
+}
+
+describe('pre-flight checks', () => {
+  it('removes spaces around a URL and says so', () => {
+    const { warnings, resolved } = check({
+      grant: 'client_credentials',
+      tokenUrl: '  https://vendor.test/token ',
+    })
+    expect(resolved.tokenUrl).toBe('https://vendor.test/token')
+    expect(warnings).toEqual(['"tokenUrl" has spaces around it; they were removed. Check the copy-paste.'])
+  })
+
+  it('asks for a scheme, flags http:// away from this computer, and leaves loopback alone', () => {
+    expect(check({ grant: 'x', tokenUrl: 'vendor.test/token' }).warnings[0]).toContain('Add https://')
+    expect(check({ grant: 'x', tokenUrl: 'http://vendor.test/token' }).warnings[0]).toContain(
+      'travel unencrypted',
+    )
+    expect(check({ grant: 'x', tokenUrl: 'http://127.0.0.1:8080/token' }).warnings).toEqual([])
+  })
+
+  it('spots a placeholder left in a preset URL', () => {
+    const { warnings } = check({
+      grant: 'x',
+      tokenUrl: 'https://{deployment}.affinitylive.com/oauth2/v0/token',
+    })
+    expect(warnings[0]).toContain('placeholder ({deployment})')
+  })
+
+  it('warns about a secret pasted with quotes or spaces', () => {
+    expect(check({ grant: 'x', clientSecret: '"abc123"' }).warnings[0]).toContain(
+      '"clientSecret" starts or ends with a quote or a space',
+    )
+  })
+
+  it('compares the scope separator with the preset’s', () => {
+    const { warnings } = check({
+      grant: 'authorization_code',
+      preset: 'affinitylive',
+      scope: ['companies', 'contacts'],
+      scopeSeparator: ' ',
+    })
+    expect(warnings).toContain(
+      'AffinityLive separates scopes with commas; this integration uses " ". Set the scope separator to commas.',
+    )
+  })
+
+  it('flags a client-auth style the issuer does not list', () => {
+    const { warnings } = check(
+      { grant: 'x', clientAuth: 'body' },
+      {
+        issuer: 'https://id.test',
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'private_key_jwt'],
+      },
+    )
+    expect(warnings[0]).toContain('does not list "client_secret_post"')
+  })
+})
