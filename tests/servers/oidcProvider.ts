@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair } from 'jose'
+import { exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
 
 /** The resource server oidc-provider issues JWT access tokens for (RFC 8707 resource indicator). */
@@ -15,6 +15,10 @@ export const oidcClients = {
   web: { clientId: 'web-client', clientSecret: 'web-secret', redirectUri: 'http://127.0.0.1/callback' },
   /** authorization_code + PKCE, refresh_token and device flow; public (no secret). */
   native: { clientId: 'native-client', redirectUri: 'http://127.0.0.1/callback' },
+  /** client_credentials, a JWT signed with the secret (RFC 7523). HS256 wants a secret of 32+ bytes. */
+  secretJwt: { clientId: 'secret-jwt-client', clientSecret: 'secret-jwt-client-secret-0123456789-abcdef' },
+  /** client_credentials, a JWT signed with a private key; the key pair is made per server, see `privateKeyJwt`. */
+  privateKeyJwt: { clientId: 'private-key-jwt-client' },
 } as const
 
 export const oidcUser = { login: 'tester@example.com', password: 'any password works' }
@@ -22,6 +26,8 @@ export const oidcUser = { login: 'tester@example.com', password: 'any password w
 export interface OidcTestServer {
   issuer: string
   tokenUrl: string
+  /** The private key of `oidcClients.privateKeyJwt`, whose public half the server has registered. */
+  privateKeyJwt: { privateKeyPem: string; privateJwk: JWK }
   close(): Promise<void>
 }
 
@@ -48,11 +54,17 @@ export async function startOidcProvider(
   armIdleTimer()
 
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const provider = new Provider(issuer, await configuration(ttl))
+  const clientKey = await generateKeyPair('RS256', { extractable: true })
+  const clientPublicJwk = { ...(await exportJWK(clientKey.publicKey)), kid: 'client-key-1', use: 'sig' }
+  const provider = new Provider(issuer, await configuration(ttl, clientPublicJwk))
   handle = provider.callback()
   return {
     issuer,
     tokenUrl: `${issuer}/token`,
+    privateKeyJwt: {
+      privateKeyPem: await exportPKCS8(clientKey.privateKey),
+      privateJwk: await exportJWK(clientKey.privateKey),
+    },
     close: () =>
       new Promise<void>((resolve) => {
         clearTimeout(idleTimer)
@@ -62,7 +74,7 @@ export async function startOidcProvider(
   }
 }
 
-async function configuration(ttl: number): Promise<Configuration> {
+async function configuration(ttl: number, clientPublicJwk: JWK): Promise<Configuration> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
   const nativeClient: ClientMetadata = {
@@ -87,6 +99,20 @@ async function configuration(ttl: number): Promise<Configuration> {
         token_endpoint_auth_method: 'client_secret_basic',
       },
       nativeClient,
+      {
+        ...machineClient(oidcClients.secretJwt, 'client_secret_jwt'),
+        token_endpoint_auth_signing_alg: 'HS256',
+      },
+      {
+        client_id: oidcClients.privateKeyJwt.clientId,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'RS256',
+        jwks: { keys: [clientPublicJwk] },
+        scope: 'api:read api:write',
+      },
     ],
     jwks: { keys: [signingKey] },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'],

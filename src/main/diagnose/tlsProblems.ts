@@ -15,6 +15,11 @@ const UNTRUSTED_ISSUER: TlsProblem = {
 }
 
 const PROBLEMS: Record<string, TlsProblem> = {
+  // RFC 8446 §4.4.2.4: the TLS 1.3 alert a server sends when it requires a client certificate.
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: {
+    problem: 'the server requires a client certificate (mutual TLS) and none was sent',
+    fix: 'Add the client certificate and its private key that the vendor issued you (PEM) in the integration’s TLS settings (tls.cert and tls.key).',
+  },
   CERT_HAS_EXPIRED: {
     problem: 'its certificate has expired',
     fix: 'Only the vendor can renew its certificate; tell them. Also check that this computer’s date and time are right.',

@@ -122,3 +122,16 @@ function readTimes(payload: Record<string, unknown>, warnings: string[]): ClaimT
 function malformed(message: string): never {
   throw new TokenDeskError(ERR_JWT_MALFORMED, message, { field: 'token' })
 }
+
+/** Header and payload when the token is a readable JWT; null for opaque tokens. Never throws. */
+export function tryDecodeJwt(
+  token: string,
+): { header: Record<string, unknown>; payload: Record<string, unknown> } | null {
+  if (token.split('.').length !== 3) return null
+  try {
+    const { header, payload } = decodeToken(token)
+    return { header, payload }
+  } catch {
+    return null
+  }
+}

@@ -13,6 +13,7 @@ export interface ClientAuthParts {
 }
 
 const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+const ASSERTION_LIFETIME_SECONDS = 60
 
 /**
  * Applies the configured client-authentication style (RFC 6749 §2.3, RFC 7523 §2.2). `basicAuth`, when
@@ -86,14 +87,16 @@ async function signClientAssertion(
   audience: string,
 ): Promise<string> {
   const { key, alg } = resolved.clientAuth === 'client_secret_jwt' ? hmacKey(resolved) : privateKey(resolved)
+  // Read the clock once: iat and exp from two readings can straddle a second and make 61 s.
+  const issuedAt = Math.floor(Date.now() / 1000)
   return new SignJWT({})
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setIssuer(clientId)
     .setSubject(clientId)
     .setAudience(audience)
     .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('60s')
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
     .sign(key)
 }
 

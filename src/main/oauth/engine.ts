@@ -15,7 +15,7 @@ import { MAX_API_RESPONSE_BYTES, MAX_TOKEN_RESPONSE_BYTES, performExchange } fro
 import { createMasker, type Masker, type PreparedRequest } from '../http/mask'
 import { nodeTransport, type Transport } from '../http/transport'
 import { resolveIntegration, type Environment, type ResolvedIntegration } from '../integration/resolve'
-import { decodeToken } from '../jwt/decode'
+import { tryDecodeJwt } from '../jwt/decode'
 import { findPreset } from '../presets'
 import { startAuthorization } from './authorization'
 import { diagnosisContext } from './diagnosisContext'
@@ -73,6 +73,28 @@ export function createTokenEngine(deps: EngineDeps = {}) {
   const cache = deps.cache ?? new TokenCache(now)
   const metadataByIssuer = new Map<string, Promise<ProviderMetadata>>()
 
+  /** One exchange with the integration's timeout, TLS settings and masking, recorded whatever happens. */
+  function send(
+    request: PreparedRequest,
+    purpose: Exchange['purpose'],
+    resolved: ResolvedIntegration,
+    masker: Masker,
+    signal?: AbortSignal,
+    limits: { maxResponseBytes: number; onTooLarge?: 'fail' | 'truncate' } = {
+      maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
+    },
+  ) {
+    return performExchange(transport, request, {
+      purpose,
+      timeoutMs: resolved.timeoutMs,
+      tls: resolved.tls,
+      signal,
+      masker,
+      now,
+      ...limits,
+    })
+  }
+
   async function prepare(integration: Integration): Promise<Prepared> {
     const resolved = resolveIntegration(integration, env)
     const preset = findPreset(integration.preset)
@@ -113,15 +135,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
   ): Promise<TokenOutcome> {
     const { resolved, preset, masker, warnings } = prepared
     const request = await buildTokenRequest(resolved, grant, input)
-    const { exchange, response, failure } = await performExchange(transport, request, {
-      purpose: 'token',
-      timeoutMs: resolved.timeoutMs,
-      maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
-      tls: resolved.tls,
-      signal: options.signal,
-      masker,
-      now,
-    })
+    const { exchange, response, failure } = await send(request, 'token', resolved, masker, options.signal)
     const context = diagnosisContext(resolved, preset, 'token', request, response, now())
     const refuse = (diagnosis: Diagnosis): TokenOutcome => ({ ok: false, diagnosis, warnings, exchange })
     let outcome: TokenOutcome
@@ -167,7 +181,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
       return {
         ok: true,
         token: cached.token,
-        jwt: jwtParts(cached.token.access_token),
+        jwt: tryDecodeJwt(cached.token.access_token),
         warnings: prepared.warnings,
         source: 'cache',
       }
@@ -251,17 +265,12 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const { resolved, preset } = prepared
     const masker = createMasker([...resolved.secrets, accessToken])
     const apiRequest: PreparedRequest = apiRequestWithToken(resolved, request, accessToken)
-    const result = await performExchange(transport, apiRequest, {
-      purpose: 'api',
-      timeoutMs: resolved.timeoutMs,
+    // API answers may be large (reports, exports): keep the first 16 MiB and say it was cut.
+    const result = await send(apiRequest, 'api', resolved, masker, options.signal, {
       maxResponseBytes: MAX_API_RESPONSE_BYTES,
       onTooLarge: 'truncate',
-      tls: resolved.tls,
-      signal: options.signal,
-      masker,
-      now,
     })
-    const jwt = jwtParts(accessToken)
+    const jwt = tryDecodeJwt(accessToken)
     const context = diagnosisContext(resolved, preset, 'api', apiRequest, result.response, now(), {
       tokenTimes: jwt
         ? { nbf: numberOrUndefined(jwt.payload.nbf), exp: numberOrUndefined(jwt.payload.exp) }
@@ -317,15 +326,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const prepared = await prepare(integration)
     const { resolved, preset, masker } = prepared
     const request = await buildDeviceAuthorizationRequest(resolved)
-    const { exchange, response, failure } = await performExchange(transport, request, {
-      purpose: 'device',
-      timeoutMs: resolved.timeoutMs,
-      maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
-      tls: resolved.tls,
-      signal: options.signal,
-      masker,
-      now,
-    })
+    const { exchange, response, failure } = await send(request, 'device', resolved, masker, options.signal)
     const context = diagnosisContext(resolved, preset, 'token', request, response, now())
     const authorization =
       response && response.status < 300 ? readDeviceAuthorization(response.body, now()) : null
@@ -435,16 +436,6 @@ function absoluteUrl(url: string, baseUrl: string | undefined): string {
   if (/^https?:\/\//i.test(url)) return url
   if (!baseUrl) return url
   return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`
-}
-
-function jwtParts(accessToken: string): TokenOutcomeSuccess['jwt'] {
-  if (accessToken.split('.').length !== 3) return null
-  try {
-    const { header, payload } = decodeToken(accessToken)
-    return { header, payload }
-  } catch {
-    return null
-  }
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

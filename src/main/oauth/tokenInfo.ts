@@ -6,6 +6,7 @@ import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure 
 import { TokenDeskError } from '../errors'
 import { MAX_TOKEN_RESPONSE_BYTES, performExchange } from '../http/exchange'
 import { formBody } from '../http/formEncoding'
+import { parseJsonObject } from '../http/json'
 import { createMasker, type PreparedRequest } from '../http/mask'
 import type { Transport } from '../http/transport'
 import type { ResolvedIntegration } from '../integration/resolve'
@@ -94,7 +95,7 @@ async function send(
   else if (response.status >= 400)
     outcome = { ok: false, exchange, diagnosis: diagnoseExchange(exchange, context) }
   else {
-    const claims = parseObject(response.body)
+    const claims = parseJsonObject(response.body)
     outcome = claims
       ? {
           ok: true,
@@ -118,15 +119,4 @@ async function send(
 function required(value: string | undefined, field: string, message: string): string {
   if (!value) throw new TokenDeskError(ERR_INTEGRATION_INCOMPLETE, message, { field })
   return value
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
-  } catch {
-    return null
-  }
 }

@@ -1,6 +1,7 @@
 import type { TokenSet } from '../../shared/token'
 import type { HttpResponse } from '../http/transport'
-import { decodeToken } from '../jwt/decode'
+import { parseJsonObject } from '../http/json'
+import { tryDecodeJwt } from '../jwt/decode'
 
 export type ProcessedTokenResponse =
   | {
@@ -45,7 +46,7 @@ export function processTokenResponse(
 
   const token: TokenSet = { ...body, access_token: body.access_token }
   checkTokenType(body.token_type, warnings)
-  const jwt = readJwt(body.access_token)
+  const jwt = tryDecodeJwt(body.access_token)
   const expiresIn = readExpiresIn(body.expires_in, warnings)
   if (expiresIn !== undefined) {
     token.expires_in = expiresIn
@@ -60,17 +61,6 @@ export function processTokenResponse(
   }
   checkScope(body.scope, requestedScope, separator, warnings)
   return { ok: true, token, jwt, warnings }
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
-  } catch {
-    return null
-  }
 }
 
 function header(response: HttpResponse, name: string): string | undefined {
@@ -117,16 +107,4 @@ function checkScope(granted: unknown, requested: string[], separator: ' ' | ',',
     warnings.push(
       `Asked for ${requested.join(separator)} but was granted ${granted || 'no scope'}: missing ${missing.join(', ')}.`,
     )
-}
-
-function readJwt(
-  accessToken: string,
-): { header: Record<string, unknown>; payload: Record<string, unknown> } | null {
-  if (accessToken.split('.').length !== 3) return null
-  try {
-    const { header, payload } = decodeToken(accessToken)
-    return { header, payload }
-  } catch {
-    return null
-  }
 }
