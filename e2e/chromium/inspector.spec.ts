@@ -1,6 +1,7 @@
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../../tests/servers/oidcProvider'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'
+import { expectNoSeriousA11yViolations } from '../harness/axe'
 import type { Page } from '@playwright/test'
 
 let oidc: OidcTestServer
@@ -50,6 +51,7 @@ test('decodes a JWT signed by the OpenID provider and shows its expiry', async (
   const expDate = await app.getByTestId('time-exp').getAttribute('datetime')
   expect(Date.parse(expDate!)).toBeGreaterThan(Date.now())
   await captureThemes(app, 'inspector')
+  await expectNoSeriousA11yViolations(app, 'token inspector')
 })
 
 test('says which part of a malformed token is wrong', async ({ app }) => {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { Preset } from '../../../../shared/preset'
+import type { IntegrationSummary } from '../../../../shared/storedIntegration'
 import { useEditor } from './editorStore'
+import { ExportDialog, ImportButton } from './ImportExport'
 import { useIntegrations, visibleSummaries } from './integrationsStore'
 
 /** The sidebar: search, "New from preset", the saved integrations with duplicate and delete (undo). */
@@ -19,6 +21,7 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
     duplicate,
   } = useIntegrations()
   const searchId = useId()
+  const [exporting, setExporting] = useState<IntegrationSummary | null>(null)
   useEffect(() => {
     void refresh()
     void loadPresets()
@@ -31,6 +34,7 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
         <h1 className="list-pane__title">Integrations</h1>
         <NewFromPreset presets={presets} />
       </div>
+      <ImportButton />
       <label htmlFor={searchId} className="visually-hidden">
         Search integrations
       </label>
@@ -84,6 +88,14 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
                 </button>
                 <button
                   type="button"
+                  className="button button--small"
+                  aria-label={`Export ${summary.name}`}
+                  onClick={() => setExporting(summary)}
+                >
+                  Export
+                </button>
+                <button
+                  type="button"
                   className="button button--small button--danger"
                   aria-label={`Delete ${summary.name}`}
                   onClick={() => void remove(summary.id)}
@@ -94,6 +106,9 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
             </li>
           ))}
         </ul>
+      )}
+      {exporting && (
+        <ExportDialog id={exporting.id} name={exporting.name} onClose={() => setExporting(null)} />
       )}
     </aside>
   )

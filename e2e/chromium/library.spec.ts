@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs'
+import { startAutovitEmulator } from '../../tests/servers/vendors'
+import { expectNoSeriousA11yViolations } from '../harness/axe'
+import { fill, newFromPreset, openScreen } from '../harness/appActions'
+import { expect, test } from '../harness/fixtures'
+import { captureThemes } from '../harness/screenshots'
+
+test('a first-time user sees what to do on every screen', async ({ app }) => {
+  await expect(app.getByText('No integrations yet.')).toBeVisible()
+  await expect(app.getByRole('heading', { name: 'Set up an integration' })).toBeVisible()
+  await expectNoSeriousA11yViolations(app, 'integrations, empty')
+  await captureThemes(app, 'integrations-empty')
+  await openScreen(app, 'History')
+  await expect(app.getByText('Nothing here yet.')).toBeVisible()
+  await expectNoSeriousA11yViolations(app, 'history, empty')
+  await openScreen(app, 'Token inspector')
+  await expectNoSeriousA11yViolations(app, 'token inspector, empty')
+})
+
+test('unsaved changes survive moving to another screen and back', async ({ app }) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Name', 'Half-typed integration')
+  await fill(app, 'Client ID', 'my-client')
+  await openScreen(app, 'History')
+  await openScreen(app, 'Integrations')
+  await expect(app.getByLabel('Name', { exact: true })).toHaveValue('Half-typed integration')
+  await expect(app.getByLabel('Client ID', { exact: true })).toHaveValue('my-client')
+  await expect(app.getByText('Unsaved')).toBeVisible()
+})
+
+test('export without secrets, import it back and be told what to fill in; a passphrase export asks for its passphrase', async ({
+  app,
+  platform,
+}) => {
+  const autovit = await startAutovitEmulator()
+  try {
+    await newFromPreset(app, 'Autovit (user login)')
+    await fill(app, 'Token URL', autovit.tokenUrl)
+    await fill(app, 'Client ID', autovit.credentials.clientId)
+    await fill(app, 'Client secret', autovit.credentials.clientSecret)
+    await fill(app, 'Username', autovit.credentials.username)
+    await fill(app, 'Password', autovit.credentials.password)
+    await app.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(app.getByText('Unsaved')).toHaveCount(0)
+
+    await app.getByRole('button', { name: 'Export Autovit (user login)' }).click()
+    await app.getByRole('dialog').getByRole('button', { name: 'Export…' }).click()
+    const plainPath = (await app.getByTestId('export-done').locator('code').textContent())!
+    const plain = readFileSync(plainPath, 'utf8')
+    expect(plain).not.toContain(autovit.credentials.clientSecret)
+    expect(plain).toContain('<secret not exported: clientSecret>')
+    await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+
+    await app.getByTestId('import-file').setInputFiles(plainPath)
+    await expect(app.getByTestId('import-result')).toContainText('Imported “Autovit (user login)”')
+    await expect(app.getByTestId('import-result')).toContainText('fill in "clientSecret", "password"')
+
+    await app.getByRole('button', { name: 'Export Autovit (user login)' }).first().click()
+    const dialog = app.getByRole('dialog')
+    await dialog.getByLabel('Include secrets, encrypted with a passphrase').check()
+    await dialog.getByLabel('Passphrase (at least 10 characters)').fill('correct horse battery')
+    await dialog.getByLabel('Type it again').fill('correct horse battery')
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    const sealedPath = (await app.getByTestId('export-done').locator('code').textContent())!
+    expect(readFileSync(sealedPath, 'utf8')).not.toContain(autovit.credentials.clientSecret)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await app.getByTestId('import-file').setInputFiles(sealedPath)
+    await app.getByLabel(/^Passphrase for/).fill('not the passphrase')
+    await app.getByRole('button', { name: 'Open' }).click()
+    await expect(app.getByTestId('import-result')).toContainText('does not open this file')
+    await app.getByLabel(/^Passphrase for/).fill('correct horse battery')
+    await app.getByRole('button', { name: 'Open' }).click()
+    await expect(app.getByTestId('import-result')).toContainText('Imported')
+    await expect(app.getByRole('list', { name: 'Saved integrations' }).getByRole('listitem')).toHaveCount(3)
+    expect(platform.downloads).toBeTruthy()
+  } finally {
+    await autovit.close()
+  }
+})

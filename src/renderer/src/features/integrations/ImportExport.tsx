@@ -1,0 +1,222 @@
+import { useId, useRef, useState } from 'react'
+import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '../../../../shared/errorCodes'
+import type { ImportOutcome } from '../../../../shared/ipc/contract'
+import { tokendesk } from '../../api/client'
+import { useIntegrations } from './integrationsStore'
+
+/**
+ * Import a TokenDesk file or the OAuth settings of a Postman, Insomnia or Bruno collection. The file
+ * is read here and handed to main, so an encrypted export can ask for its passphrase without
+ * picking the file again.
+ */
+export function ImportButton() {
+  const input = useRef<HTMLInputElement>(null)
+  const inputId = useId()
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [passphrase, setPassphrase] = useState('')
+  const [needsPassphrase, setNeedsPassphrase] = useState(false)
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; warnings?: string[] } | null>(
+    null,
+  )
+  const { refresh } = useIntegrations()
+
+  const runImport = async (picked: { name: string; text: string }, typed?: string) => {
+    const result = await tokendesk().integrations.import({ file: picked, passphrase: typed })
+    if (result.ok) {
+      setNeedsPassphrase(false)
+      setFile(null)
+      setPassphrase('')
+      setMessage(describe(result.value))
+      await refresh()
+    } else if (result.error.code === ERR_PASSPHRASE_REQUIRED || result.error.code === ERR_PASSPHRASE_WRONG) {
+      setFile(picked)
+      setNeedsPassphrase(true)
+      setMessage(
+        result.error.code === ERR_PASSPHRASE_WRONG ? { tone: 'error', text: result.error.message } : null,
+      )
+    } else {
+      setMessage({ tone: 'error', text: result.error.message })
+    }
+  }
+
+  return (
+    <div className="import">
+      <label htmlFor={inputId} className="visually-hidden">
+        Import file
+      </label>
+      <input
+        id={inputId}
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        accept=".json,.bru,application/json"
+        data-testid="import-file"
+        onChange={async (event) => {
+          const chosen = event.target.files?.[0]
+          event.target.value = ''
+          if (chosen) await runImport({ name: chosen.name, text: await chosen.text() })
+        }}
+      />
+      <button type="button" className="button button--small" onClick={() => input.current?.click()}>
+        Import…
+      </button>
+      {needsPassphrase && file && (
+        <form
+          className="stack stack--tight"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void runImport(file, passphrase)
+          }}
+        >
+          <label htmlFor={`${inputId}-passphrase`}>Passphrase for {file.name}</label>
+          <input
+            id={`${inputId}-passphrase`}
+            className="input"
+            type="password"
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+          <button type="submit" className="button button--small">
+            Open
+          </button>
+        </form>
+      )}
+      {message && (
+        <div
+          className={`callout callout--${message.tone === 'ok' ? 'ok' : 'error'}`}
+          role={message.tone === 'ok' ? 'status' : 'alert'}
+          data-testid="import-result"
+        >
+          {message.text}
+          {message.warnings && message.warnings.length > 0 && (
+            <ul>
+              {message.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function describe(outcome: ImportOutcome): { tone: 'ok'; text: string; warnings: string[] } {
+  const names = outcome.imported.map((summary) => `“${summary.name}”`).join(', ')
+  const from =
+    outcome.format === 'tokendesk'
+      ? ''
+      : ` from ${outcome.format?.replace(/^\w/, (letter) => letter.toUpperCase())}`
+  return {
+    tone: 'ok',
+    text: outcome.imported.length ? `Imported ${names}${from}.` : 'Nothing to import in that file.',
+    warnings: outcome.warnings,
+  }
+}
+
+/** Export one integration: without secrets by default; with them only under a passphrase the user types. */
+export function ExportDialog({ id, name, onClose }: { id: string; name: string; onClose: () => void }) {
+  const [includeSecrets, setIncludeSecrets] = useState(false)
+  const [passphrase, setPassphrase] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const titleId = useId()
+  const mismatch = includeSecrets && repeat !== '' && repeat !== passphrase
+
+  const exportNow = async () => {
+    const result = await tokendesk().integrations.export({
+      ids: [id],
+      includeSecrets,
+      passphrase: includeSecrets ? passphrase : undefined,
+    })
+    if (!result.ok) setProblem(result.error.message)
+    else if (result.value.saved) setDone(result.value.path ?? 'Saved.')
+  }
+
+  return (
+    <div
+      className="modal"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      <div className="modal__body panel">
+        <h2 id={titleId}>Export “{name}”</h2>
+        {done ? (
+          <p role="status" data-testid="export-done">
+            Saved to <code>{done}</code>
+          </p>
+        ) : (
+          <form
+            className="stack"
+            onSubmit={(event) => {
+              event.preventDefault()
+              void exportNow()
+            }}
+          >
+            <label className="inline">
+              <input
+                type="checkbox"
+                autoFocus
+                checked={includeSecrets}
+                onChange={(event) => setIncludeSecrets(event.target.checked)}
+              />{' '}
+              Include secrets, encrypted with a passphrase
+            </label>
+            <p className="help">
+              {includeSecrets
+                ? 'Anyone with the file and the passphrase can use these credentials. Share the passphrase another way.'
+                : 'Secrets are left out; the file says which ones to fill in after import.'}
+            </p>
+            {includeSecrets && (
+              <>
+                <label htmlFor={`${titleId}-pass`}>Passphrase (at least 10 characters)</label>
+                <input
+                  id={`${titleId}-pass`}
+                  className="input"
+                  type="password"
+                  value={passphrase}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                />
+                <label htmlFor={`${titleId}-repeat`}>Type it again</label>
+                <input
+                  id={`${titleId}-repeat`}
+                  className="input"
+                  type="password"
+                  value={repeat}
+                  aria-invalid={mismatch || undefined}
+                  onChange={(event) => setRepeat(event.target.value)}
+                />
+                {mismatch && <p className="field__error">The two passphrases differ.</p>}
+              </>
+            )}
+            {problem && (
+              <p className="callout callout--error" role="alert">
+                {problem}
+              </p>
+            )}
+            <div className="row">
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={includeSecrets && (passphrase.length < 10 || repeat !== passphrase)}
+              >
+                Export…
+              </button>
+              <button type="button" className="button" onClick={onClose}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )}
+        {done && (
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
