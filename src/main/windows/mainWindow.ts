@@ -28,6 +28,8 @@ export function createMainWindow(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
 
