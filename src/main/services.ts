@@ -56,10 +56,7 @@ export function createServices(platform: PlatformDeps) {
     now,
     cache,
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
-      const integrationName =
-        cacheKey && repository.exists(cacheKey)
-          ? repository.getForEditing(cacheKey).integration.name
-          : undefined
+      const integrationName = cacheKey ? repository.nameOf(cacheKey) : undefined
       history.add(exchange, { integrationId: cacheKey, integrationName, diagnosis })
     },
   })

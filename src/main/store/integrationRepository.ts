@@ -61,6 +61,11 @@ export class IntegrationRepository {
     return withSecrets(this.record(id).integration, Object.entries(this.vault.getConfigSecrets(id)))
   }
 
+  /** The name shown in lists and history, without touching the vault. */
+  nameOf(id: string): string | undefined {
+    return this.records()[id]?.integration.name
+  }
+
   exists(id: string): boolean {
     return this.records()[id] !== undefined
   }
