@@ -6,6 +6,7 @@ import { dispatchCall } from '../../src/main/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/handlers'
 import { createServices } from '../../src/main/services'
 import { nodePlatform } from '../../src/main/testing/nodePlatform'
+import type { CipherStrength } from '../../src/main/vault/secretCipher'
 import { serveRenderer } from './staticServer'
 
 const RENDERER_ROOT = resolve(import.meta.dirname, '../../out/renderer')
@@ -28,6 +29,8 @@ export async function installBridge(page: Page, handlers: Handlers): Promise<voi
 }
 
 interface Fixtures {
+  /** How well this machine can encrypt secrets: 'os' (a keychain), 'weak' (Linux basic_text), 'unavailable'. */
+  cipherStrength: CipherStrength
   /** The plain-Node platform behind the handlers: its user-data folder, dialogs and file queue. */
   platform: ReturnType<typeof nodePlatform>
   handlers: Handlers
@@ -43,8 +46,9 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
     },
     { scope: 'worker' },
   ],
-  platform: async ({}, use) => {
-    await use(nodePlatform())
+  cipherStrength: ['os', { option: true }],
+  platform: async ({ cipherStrength }, use) => {
+    await use(nodePlatform({ strength: cipherStrength }))
   },
   handlers: async ({ platform }, use) => {
     const services = createServices(platform.platform)

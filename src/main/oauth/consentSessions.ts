@@ -41,7 +41,12 @@ export class ConsentSessions {
     if (!text) return {}
     const code =
       session && /^[a-z][a-z0-9+.-]*:\/\/\S+\?/i.test(text) ? completeAuthorization(session, text).code : text
-    return { code, codeVerifier: session?.codeVerifier, redirectUri: session?.redirectUri }
+    return {
+      code,
+      codeVerifier: session?.codeVerifier,
+      redirectUri: session?.redirectUri,
+      nonce: session?.nonce,
+    }
   }
 
   /** A code is single-use: after it was redeemed (or refused) the session is over. */

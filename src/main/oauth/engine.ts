@@ -144,7 +144,13 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     } else if (response.status < 200 || response.status > 299) {
       outcome = refuse(diagnoseExchange(exchange, context))
     } else {
-      const processed = processTokenResponse(response, resolved.scope, resolved.scopeSeparator, now())
+      const processed = processTokenResponse(
+        response,
+        resolved.scope,
+        resolved.scopeSeparator,
+        now(),
+        input.nonce,
+      )
       outcome = processed.ok
         ? {
             ok: true,

@@ -22,6 +22,7 @@ export function processTokenResponse(
   requestedScope: string[],
   separator: ' ' | ',',
   nowMs: number,
+  expectedNonce?: string,
 ): ProcessedTokenResponse {
   const warnings: string[] = []
   const body = parseJsonObject(response.body)
@@ -60,6 +61,8 @@ export function processTokenResponse(
     )
   }
   checkScope(body.scope, requestedScope, separator, warnings)
+  const nonceProblem = expectedNonce ? checkNonce(body.id_token, expectedNonce) : undefined
+  if (nonceProblem) return { ok: false, problem: nonceProblem }
   return { ok: true, token, jwt, warnings }
 }
 
@@ -107,4 +110,18 @@ function checkScope(granted: unknown, requested: string[], separator: ' ' | ',',
     warnings.push(
       `Asked for ${requested.join(separator)} but was granted ${granted || 'no scope'}: missing ${missing.join(', ')}.`,
     )
+}
+
+/**
+ * OIDC Core §3.1.3.7 (11): when a nonce was sent, the ID token must carry the same one — otherwise it
+ * may be a token replayed from another sign-in.
+ */
+function checkNonce(idToken: unknown, expected: string): string | undefined {
+  if (typeof idToken !== 'string') return undefined // no ID token (e.g. no openid scope granted): nothing to bind
+  const nonce = tryDecodeJwt(idToken)?.payload.nonce
+  if (nonce === undefined)
+    return 'The ID token carries no "nonce", though one was sent: it cannot be tied to this sign-in. Start again.'
+  if (nonce !== expected)
+    return 'The ID token’s "nonce" is not the one TokenDesk sent: it belongs to another sign-in. Start again.'
+  return undefined
 }

@@ -7,6 +7,8 @@ export interface GrantInput {
   redirectUri?: string
   refreshToken?: string
   deviceCode?: string
+  /** The nonce sent on the authorize request; the ID token must carry it back (OIDC Core §3.1.3.7). */
+  nonce?: string
 }
 
 export interface MissingField {

@@ -15,12 +15,15 @@ export function TokenResult({
   requestedScope,
   issuer,
   jwksUrl,
+  audience,
 }: {
   outcome: TokenOutcomeSuccess
   requestedScope: string[]
   /** Where to find the signing keys, when the integration knows. */
   issuer?: string
   jwksUrl?: string
+  /** What the token was asked for, to compare with its aud claim. */
+  audience?: string
 }) {
   const { token } = outcome
   const decoded = useDecodedToken(token.access_token)
@@ -102,6 +105,7 @@ export function TokenResult({
             defaults={{
               issuer: issuer ?? (typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined),
               jwksUrl,
+              audience,
               scope: requestedScope,
             }}
           />

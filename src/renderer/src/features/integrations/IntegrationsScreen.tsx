@@ -9,6 +9,7 @@ import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
 import { RequestPreview } from './RequestPreview'
 import { ConsentStep } from './ConsentStep'
 import { DeviceStep } from './DeviceStep'
+import type { Draft } from './draft'
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
 
@@ -106,6 +107,7 @@ export function IntegrationsScreen() {
                 jwksUrl={
                   typeof draft.integration.jwksUrl === 'string' ? draft.integration.jwksUrl : undefined
                 }
+                audience={requestedAudience(draft)}
               />
             )}
             {outcome && !outcome.ok && (
@@ -137,4 +139,10 @@ function tokenInfoKinds(integration: Integration): Array<'introspection' | 'user
   if (discovered || integration.introspectionUrl) kinds.push('introspection')
   if (discovered || integration.userinfoUrl) kinds.push('userinfo')
   return kinds
+}
+
+/** The audience the token was asked for (RFC 8707 resource or the common audience field), to compare with aud. */
+function requestedAudience(draft: Draft): string | undefined {
+  const asked = draft.tokenParams.find(([name]) => name === 'audience' || name === 'resource')?.[1]
+  return asked || undefined
 }
