@@ -95,24 +95,26 @@ test('Altitude Angel: a mistyped secret gets a plain-language diagnosis with a h
   }
 })
 
-test('SkyKick (Partner): Basic of user ID and subscription key, the same key as a header', async ({
-  app,
-}) => {
-  const emulator = await startSkyKickEmulator()
-  try {
-    await newFromPreset(app, 'SkyKick (Partner)')
-    await fill(app, 'Token URL', emulator.tokenUrl)
-    await fill(app, 'Basic user name', emulator.credentials.userId)
-    await fill(app, 'Basic password', emulator.credentials.subscriptionKey)
-    await getToken(app)
-    await expectTokenReceived(app)
-    expect(emulator.requests.at(-1)!.headers['ocp-apim-subscription-key']).toBe(
-      emulator.credentials.subscriptionKey,
-    )
-  } finally {
-    await emulator.close()
-  }
-})
+for (const product of ['Partner', 'Distributor'] as const) {
+  test(`SkyKick (${product}): Basic of user ID and subscription key, the same key as a header`, async ({
+    app,
+  }) => {
+    const emulator = await startSkyKickEmulator()
+    try {
+      await newFromPreset(app, `SkyKick (${product})`)
+      await fill(app, 'Token URL', emulator.tokenUrl)
+      await fill(app, 'Basic user name', emulator.credentials.userId)
+      await fill(app, 'Basic password', emulator.credentials.subscriptionKey)
+      await getToken(app)
+      await expectTokenReceived(app)
+      const sent = emulator.requests.at(-1)!
+      expect(sent.headers['ocp-apim-subscription-key']).toBe(emulator.credentials.subscriptionKey)
+      expect(sent.form).toEqual({ grant_type: 'client_credentials', scope: product })
+    } finally {
+      await emulator.close()
+    }
+  })
+}
 
 test('Autovit: password grant, then the custom partner grant', async ({ app }) => {
   const emulator = await startAutovitEmulator()
