@@ -1,12 +1,13 @@
 import { app, BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { createHandlers } from './handlers'
+import { registerIpc } from './ipc/registerIpc'
 import { electronDialogs } from './platform/electronDialogs'
 import { electronStoreFactory } from './platform/electronStoreFactory'
 import { safeStorageCipher } from './platform/safeStorageCipher'
+import { isTrustedRendererUrl, type RendererLocation } from './security/trustedRenderer'
 import { createServices } from './services'
-import { registerIpc } from './ipc/registerIpc'
-import type { RendererLocation } from './security/trustedRenderer'
+import { registerAppScheme, serveRenderer } from './windows/appProtocol'
 import { createMainWindow } from './windows/mainWindow'
 
 /** Only http(s) leaves the app: other schemes could launch local programs. */
@@ -17,22 +18,32 @@ async function openWebPage(url: string): Promise<void> {
 
 const log = (message: string): void => console.error(`[tokendesk] ${message}`)
 
-// Sandbox every renderer, including any created later, before the app is ready.
+// Before ready: sandbox every renderer, including any created later, and declare app:// privileged.
 app.enableSandbox()
+registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   const location: RendererLocation = {
     devServerUrl: !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined,
-    indexHtmlPath: join(__dirname, '../renderer/index.html'),
   }
+
+  // Defence in depth: whatever web contents appear (devtools, a future window), none may navigate
+  // away from the app or open windows of its own.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedRendererUrl(url, location)) event.preventDefault()
+    })
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
 
   void app.whenReady().then(() => {
     // No web permission (camera, notifications, geolocation…) is ever needed by a token workbench.
     session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
       callback(false),
     )
+    serveRenderer(join(__dirname, '../renderer'))
     const services = createServices({
       stores: electronStoreFactory(app.getPath('userData')),
       cipher: safeStorageCipher,

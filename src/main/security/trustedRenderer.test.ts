@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { isTrustedRendererUrl } from './trustedRenderer'
 
 describe('isTrustedRendererUrl', () => {
-  const built = { indexHtmlPath: '/opt/TokenDesk/resources/app/out/renderer/index.html' }
-  const dev = { devServerUrl: 'http://localhost:5173/', indexHtmlPath: built.indexHtmlPath }
+  const built = {}
+  const dev = { devServerUrl: 'http://localhost:5173/' }
 
-  it('accepts the built index.html, with a hash route', () => {
-    expect(
-      isTrustedRendererUrl('file:///opt/TokenDesk/resources/app/out/renderer/index.html#history', built),
-    ).toBe(true)
+  it('accepts the app’s own scheme and host, with any path or hash', () => {
+    expect(isTrustedRendererUrl('app://tokendesk/index.html#history', built)).toBe(true)
   })
 
-  it('refuses other local files and remote pages', () => {
+  it('refuses local files, other hosts on the scheme and remote pages', () => {
     expect(isTrustedRendererUrl('file:///tmp/evil.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('app://tokendesk.evil/index.html', built)).toBe(false)
     expect(isTrustedRendererUrl('https://example.com/', built)).toBe(false)
     expect(isTrustedRendererUrl('not a url', built)).toBe(false)
   })

@@ -6,9 +6,15 @@
 export interface RendererLocation {
   /** The dev server during `npm run dev`, e.g. http://localhost:5173/. */
   devServerUrl?: string
-  /** The absolute path of the built index.html loaded from disk. */
-  indexHtmlPath: string
 }
+
+/**
+ * The built renderer is served from this privileged scheme rather than file:// (Electron security
+ * checklist §18): file:// pages can read other local files, and all file:// URLs share one origin.
+ */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'tokendesk'
+export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 export function isTrustedRendererUrl(candidate: string, location: RendererLocation): boolean {
   let url: URL
@@ -21,11 +27,5 @@ export function isTrustedRendererUrl(candidate: string, location: RendererLocati
     const dev = new URL(location.devServerUrl)
     return url.protocol === dev.protocol && url.host === dev.host
   }
-  if (url.protocol !== 'file:' || url.host !== '') return false
-  return decodeURIComponent(url.pathname) === toFileUrlPath(location.indexHtmlPath)
-}
-
-function toFileUrlPath(path: string): string {
-  const slashed = path.replace(/\\/g, '/')
-  return slashed.startsWith('/') ? slashed : `/${slashed}` // Windows drive paths: C:/… → /C:/…
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST
 }

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { isTrustedRendererUrl, type RendererLocation } from '../security/trustedRenderer'
+import { APP_ENTRY_URL, isTrustedRendererUrl, type RendererLocation } from '../security/trustedRenderer'
 
 /**
  * The one app window, locked down per Electron's security checklist: isolated, sandboxed, no Node in
@@ -46,7 +46,6 @@ export function createMainWindow(
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
 
-  if (location.devServerUrl) void window.loadURL(location.devServerUrl)
-  else void window.loadFile(location.indexHtmlPath)
+  void window.loadURL(location.devServerUrl ?? APP_ENTRY_URL)
   return window
 }
