@@ -1,10 +1,17 @@
 import { ERR_INTEGRATION_INCOMPLETE } from '../../shared/errorCodes'
-import type { DeviceAuthorization } from '../../shared/token'
+import type { Exchange } from '../../shared/exchange'
+import type { Integration } from '../../shared/integration'
+import type { DeviceAuthorization, TokenOutcome, TokenOutcomeFailure } from '../../shared/token'
+import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { TokenDeskError } from '../errors'
 import { formBody } from '../http/formEncoding'
 import type { PreparedRequest } from '../http/mask'
 import type { ResolvedIntegration } from '../integration/resolve'
 import { clientAuthentication } from './clientAuth'
+import { diagnosisContext } from './diagnosisContext'
+import type { TokenOptions } from './engine'
+import type { EngineCore } from './engineCore'
+import { deviceCodeGrant } from './grants/deviceCode'
 import { withQuery } from './tokenRequest'
 
 /** RFC 8628 §3.1: the device authorization request, with the client's authentication and scope. */
@@ -65,6 +72,68 @@ export function readDeviceAuthorization(body: string, nowMs: number): DeviceAuth
       typeof verification_uri_complete === 'string' ? verification_uri_complete : undefined,
     expiresAt: new Date(nowMs + lifetime * 1000).toISOString(),
     intervalSeconds: typeof interval === 'number' && interval > 0 ? interval : 5,
+  }
+}
+
+/** RFC 8628 §3.1–3.2: asks for a user code; the user approves on another device while we poll. */
+export async function startDeviceAuthorization(
+  core: EngineCore,
+  integration: Integration,
+  options: TokenOptions = {},
+): Promise<{ ok: true; authorization: DeviceAuthorization; exchange: Exchange } | TokenOutcomeFailure> {
+  const prepared = await core.prepare(integration)
+  const { resolved, preset, masker } = prepared
+  const request = await buildDeviceAuthorizationRequest(resolved)
+  const { exchange, response, failure } = await core.send(request, 'device', resolved, masker, options.signal)
+  const context = diagnosisContext(resolved, preset, 'token', request, response, core.now())
+  const authorization =
+    response && response.status < 300 ? readDeviceAuthorization(response.body, core.now()) : null
+  const diagnosis =
+    failure || !response
+      ? diagnoseNetworkFailure(failure!, context, request.url)
+      : !authorization
+        ? response.status >= 400
+          ? diagnoseExchange(exchange, context)
+          : diagnoseInvalidTokenResponse(
+              exchange,
+              context,
+              'The device authorization answer lacks device_code, user_code or verification_uri.',
+            )
+        : undefined
+  core.onExchange({ exchange, diagnosis, cacheKey: options.cacheKey })
+  if (diagnosis || !authorization)
+    return { ok: false, diagnosis: diagnosis!, warnings: prepared.warnings, exchange }
+  return { ok: true, authorization, exchange }
+}
+
+/**
+ * RFC 8628 §3.4–3.5: polls the token endpoint at the server's pace — authorization_pending waits,
+ * slow_down adds 5 s — until approved, refused, expired or cancelled.
+ */
+export async function pollDeviceToken(
+  core: EngineCore,
+  integration: Integration,
+  authorization: DeviceAuthorization,
+  options: TokenOptions = {},
+): Promise<TokenOutcome> {
+  const prepared = await core.prepare(integration)
+  let intervalMs = authorization.intervalSeconds * 1000
+  for (;;) {
+    const outcome = await core.requestToken(
+      prepared,
+      deviceCodeGrant,
+      { deviceCode: authorization.deviceCode },
+      { ...options, quietWhilePending: true },
+    )
+    if (outcome.ok) {
+      if (options.cacheKey) core.cache.set(options.cacheKey, outcome.token)
+      return outcome
+    }
+    const error = outcome.diagnosis.error
+    if (error !== 'authorization_pending' && error !== 'slow_down') return outcome
+    if (error === 'slow_down') intervalMs += 5000
+    if (core.now() + intervalMs > Date.parse(authorization.expiresAt)) return outcome
+    await wait(intervalMs, options.signal)
   }
 }
 
