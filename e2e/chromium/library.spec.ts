@@ -78,3 +78,22 @@ test('export without secrets, import it back and be told what to fill in; a pass
     await autovit.close()
   }
 })
+
+test('the form and result panes resize by keyboard as well as by mouse', async ({ app }) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  const splitter = app.getByRole('separator', { name: 'Resize the form and result panes' })
+  await expect(splitter).toHaveAttribute('aria-valuenow', '480')
+  await splitter.focus()
+  await app.keyboard.press('ArrowRight')
+  await expect(splitter).toHaveAttribute('aria-valuenow', '504')
+  const box = (await splitter.boundingBox())!
+  await app.mouse.move(box.x + box.width / 2, box.y + 40)
+  await app.mouse.down()
+  await app.mouse.move(box.x + box.width / 2 - 100, box.y + 40)
+  await app.mouse.up()
+  await expect(splitter).toHaveAttribute('aria-valuenow', '404')
+  const formWidth = await app
+    .getByRole('form', { name: 'Integration settings' })
+    .evaluate((form) => form.getBoundingClientRect().width)
+  expect(formWidth).toBeLessThan(420)
+})

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { Integration } from '../../../../shared/integration'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { TokenResult } from '../inspector/TokenResult'
@@ -7,6 +7,7 @@ import { TokenInfoPanel } from '../inspector/TokenInfoPanel'
 import { IntegrationForm } from './IntegrationForm'
 import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
 import { RequestPreview } from './RequestPreview'
+import { Splitter } from '../../ui/Splitter'
 import { ConsentStep } from './ConsentStep'
 import { DeviceStep } from './DeviceStep'
 import type { Draft } from './draft'
@@ -17,6 +18,7 @@ import { useIntegrations } from './integrationsStore'
 export function IntegrationsScreen() {
   const { draft, dirty, busy, error, outcome, save, getToken, cancel, open } = useEditor()
   const { select, refresh } = useIntegrations()
+  const [formWidth, setFormWidth] = useState(480)
 
   const openIntegration = (id: string) => {
     if (!confirmLeavingEditor()) return
@@ -94,10 +96,20 @@ export function IntegrationsScreen() {
         )}
         <ConsentStep draft={draft} />
         <DeviceStep />
-        <div className="editor-columns">
+        <div
+          className="editor-columns"
+          style={{ gridTemplateColumns: `${formWidth}px 8px minmax(320px, 1fr)` }}
+        >
           <div className="editor-columns__form">
             <IntegrationForm draft={draft} />
           </div>
+          <Splitter
+            value={formWidth}
+            min={320}
+            max={900}
+            onChange={setFormWidth}
+            label="Resize the form and result panes"
+          />
           <div className="editor-columns__result">
             {outcome?.ok && (
               <TokenResult
