@@ -5,7 +5,7 @@ import { callNames } from '../../src/shared/ipc/contract'
 import { dispatchCall } from '../../src/main/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/handlers'
 import { createServices } from '../../src/main/services'
-import { nodePlatform } from '../../src/main/testing/nodePlatform'
+import { nodePlatform } from '../../tests/support/nodePlatform'
 import type { CipherStrength } from '../../src/main/vault/secretCipher'
 import { serveRenderer } from './staticServer'
 

@@ -3,7 +3,7 @@ import { ERR_INTERNAL, ERR_INVALID_INPUT, ERR_JWT_MALFORMED, ERR_UNKNOWN_CALL } 
 import { dispatchCall } from './dispatch'
 import { createHandlers, type Handlers } from './handlers'
 import { createServices } from './services'
-import { nodePlatform } from './testing/nodePlatform'
+import { nodePlatform } from '../../tests/support/nodePlatform'
 
 const handlers = createHandlers({
   appVersion: '1.2.3',

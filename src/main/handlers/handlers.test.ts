@@ -6,7 +6,7 @@ import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../te
 import { startAltitudeAngelEmulator, startAutovitEmulator } from '../../../tests/servers/vendors'
 import { dispatchCall } from '../dispatch'
 import { createServices } from '../services'
-import { nodePlatform } from '../testing/nodePlatform'
+import { nodePlatform } from '../../../tests/support/nodePlatform'
 import { createHandlers } from '.'
 
 /** The app's main process as the renderer reaches it: contract calls through the real dispatcher. */

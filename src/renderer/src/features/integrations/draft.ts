@@ -55,15 +55,6 @@ export function integrationFromDraft(draft: Draft): Integration {
   if (!apiSection.headers) delete apiSection.headers
   if (apiSection.baseUrl === '') delete apiSection.baseUrl
   if (Object.keys(apiSection).length) cleaned.api = apiSection
-  if (
-    cleaned.basicAuth &&
-    cleaned.basicAuth.username === '' &&
-    cleaned.basicAuth.password === '' &&
-    !draft.secretsSet.includes('basicAuth.password')
-  ) {
-    // An untouched "other Basic credentials" section is not a choice the user made.
-    if (!draft.integration.preset?.startsWith('skykick')) delete cleaned.basicAuth
-  }
   return cleaned
 }
 

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import type { FileDialogs } from '../files/fileDialogs'
-import type { PlatformDeps } from '../services'
-import { confStoreFactory } from '../store/confStore'
-import { createAesGcmCipher } from '../vault/aesGcmCipher'
-import type { CipherStrength } from '../vault/secretCipher'
+import type { FileDialogs } from '../../src/main/files/fileDialogs'
+import type { PlatformDeps } from '../../src/main/services'
+import { confStoreFactory } from '../../src/main/store/confStore'
+import { createAesGcmCipher } from '../../src/main/vault/aesGcmCipher'
+import type { CipherStrength } from '../../src/main/vault/secretCipher'
 
 /**
  * The platform in plain Node, for tests and the e2e harness: conf stores in a fresh folder (the
