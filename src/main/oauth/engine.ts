@@ -22,6 +22,7 @@ import { preflightChecks } from './preflight'
 import { previewTokenRequest } from './previewRequest'
 import { TokenCache } from './tokenCache'
 import { buildTokenRequest } from './tokenRequest'
+import { RequestRate } from './requestRate'
 import { processTokenResponse } from './tokenResponse'
 
 export { apiRequestWithToken } from './apiCall'
@@ -113,6 +114,8 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     return metadata
   }
 
+  const rate = new RequestRate(now)
+
   async function requestToken(
     prepared: Prepared,
     grant: Grant,
@@ -121,8 +124,13 @@ export function createTokenEngine(deps: EngineDeps = {}) {
   ): Promise<TokenOutcome> {
     const { resolved, preset, masker, warnings } = prepared
     const request = await buildTokenRequest(resolved, grant, input)
+    const recentTokenRequests = rate.record(options.cacheKey ?? resolved.tokenUrl ?? '')
     const { exchange, response, failure } = await send(request, 'token', resolved, masker, options.signal)
-    const context = diagnosisContext(resolved, preset, 'token', request, response, now())
+    // The grant actually sent: a renewal runs refresh_token under an integration of another grant.
+    const context = diagnosisContext(resolved, preset, 'token', request, response, now(), {
+      grant: grant.grantType,
+      recentTokenRequests,
+    })
     const refuse = (diagnosis: Diagnosis): TokenOutcome => ({ ok: false, diagnosis, warnings, exchange })
     let outcome: TokenOutcome
     if (failure || !response) {

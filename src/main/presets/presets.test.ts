@@ -218,7 +218,7 @@ describe('SkyKick presets', () => {
   })
 
   it('explains the rate limit with the time to wait', async () => {
-    const emulator = await started(startSkyKickEmulator({ tokenRateLimit: 1 }))
+    const emulator = await started(startSkyKickEmulator({ tokenRateLimit: 2 }))
     const { userId, subscriptionKey } = emulator.credentials
     const integration: Integration = {
       ...skykickPartner.integration,
@@ -226,12 +226,16 @@ describe('SkyKick presets', () => {
       basicAuth: { username: userId, password: subscriptionKey },
     }
     const { engine } = recordingEngine()
+    // Asking afresh each time (no cache key) is exactly what the vendor's docs warn against.
+    await engine.getToken(integration)
     await engine.getToken(integration)
     const limited = await engine.getToken(integration)
     expect(limited.ok).toBe(false)
     if (limited.ok) return
     expect(limited.diagnosis.status).toBe(429)
-    expect(limited.diagnosis.hints.map((hint) => hint.code)).toContain('rate-limited')
+    const hint = limited.diagnosis.hints.find((each) => each.code === 'rate-limited')
+    expect(hint?.message).toMatch(/retry after \d+ s/)
+    expect(hint?.message).toContain('asked for 3 tokens in the last minute')
   })
 
   it('explains the gateway’s missing-subscription-key answer', async () => {
