@@ -16,6 +16,15 @@ interface AxeViolation {
  * (not a <script> tag) so the app's CSP stays as strict as it ships.
  */
 export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  // Both themes: a colour that reads well on white can fail contrast on the dark background.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await checkScheme(page, `${screen} (${colorScheme})`)
+  }
+  await page.emulateMedia({ colorScheme: null })
+}
+
+async function checkScheme(page: Page, screen: string): Promise<void> {
   await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = (
