@@ -21,6 +21,8 @@ const log = (message: string): void => console.error(`[tokendesk] ${message}`)
 // Before ready: sandbox every renderer, including any created later, and declare app:// privileged.
 app.enableSandbox()
 registerAppScheme()
+// A separate data folder on request: for tests, and for keeping work and personal integrations apart.
+if (process.env['TOKENDESK_USER_DATA']) app.setPath('userData', process.env['TOKENDESK_USER_DATA'])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
