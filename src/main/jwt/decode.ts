@@ -40,9 +40,11 @@ export function decodeToken(input: string): DecodedJwt {
 export function normaliseToken(input: string, warnings: string[]): string {
   let token = input.trim()
   if (token === '') malformed('Paste a token first: the field is empty.')
-  const bearer = /^bearer\s+/i.exec(token)
+  // A header value copied from JSON or a HAR file comes quoted: "Bearer eyJ…". Keep the opening
+  // quote here so the quote step below removes both.
+  const bearer = /^(['"]?)bearer\s+/i.exec(token)
   if (bearer) {
-    token = token.slice(bearer[0].length).trim()
+    token = bearer[1] + token.slice(bearer[0].length).trim()
     warnings.push('Removed a leading "Bearer " — that belongs to the Authorization header, not the token.')
   }
   if (/^['"]|['"]$/.test(token)) {

@@ -3,7 +3,7 @@ import { equalIgnoringTrailingSlash } from '../lib/trailingSlash'
 
 /** RFC 7519 §4.1.3: "aud" is one string or an array; the expected API must be among them. */
 export function audienceCheck(aud: unknown, expected: string): ClaimCheck {
-  if (aud === undefined) {
+  if (aud === undefined || (Array.isArray(aud) && aud.length === 0)) {
     return {
       id: 'aud',
       ok: false,

@@ -1,5 +1,5 @@
 import type { ClaimCheck } from '../../../shared/jwt'
-import { formatDuration } from '../../../shared/time'
+import { formatDuration as formatWholeDuration } from '../../../shared/time'
 
 /** Within this many seconds of a time claim, a clock difference between two machines can decide it. */
 const SMALL_SKEW_SECONDS = 60
@@ -17,7 +17,9 @@ export function timeChecks(
   if (payload.iat === undefined) return { checks }
   checks.push(issuedAtCheck(payload.iat, now))
   const skew =
-    typeof payload.iat === 'number' && payload.iat > now ? Math.round(payload.iat - now) : undefined
+    typeof payload.iat === 'number' && Number.isFinite(payload.iat) && payload.iat > now
+      ? Math.round(payload.iat - now)
+      : undefined
   return skew !== undefined ? { checks, clockSkewSeconds: skew } : { checks }
 }
 
@@ -93,4 +95,9 @@ function iso(epochSeconds: number): string {
 /** "42 s" stays exact (the number to correct a clock by); longer spans read better coarse. */
 function secondsOrDuration(seconds: number): string {
   return seconds < 300 ? `${Math.round(seconds)} s` : formatDuration(Math.round(seconds))
+}
+
+/** RFC 7519 §2 allows fractional NumericDates; people read whole seconds. */
+function formatDuration(seconds: number): string {
+  return formatWholeDuration(Math.round(seconds))
 }

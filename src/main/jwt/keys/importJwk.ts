@@ -32,11 +32,20 @@ export async function jwkCandidates(text: string, header: JWSHeaderParameters): 
     const keySet = parsed as JSONWebKeySet
     let lookup: KeySetLookup
     try {
-      lookup = createLocalJWKSet(keySet)
+      // Only public halves, as for a single pasted JWK: jose refuses sets holding private keys.
+      lookup = createLocalJWKSet({ keys: keySet.keys.map(withoutPrivateMembers) })
     } catch (error) {
       throw new KeyProblem(`The key set is not valid: ${messageOf(error)} ${PASTE_JWK}`)
     }
-    return keySetCandidates(lookup, () => keySet, header, 'the pasted key set')
+    try {
+      return await keySetCandidates(lookup, () => keySet, header, 'the pasted key set')
+    } catch (error) {
+      // jose imports set members lazily, so a broken member only fails here.
+      if (error instanceof KeyProblem) throw error
+      throw new KeyProblem(
+        `The key set could not be used for ${header.alg}: ${messageOf(error)} ${PASTE_JWK}`,
+      )
+    }
   }
   return [await singleJwkCandidate(parsed as JWK, header.alg!)]
 }
