@@ -97,3 +97,14 @@ test('the form and result panes resize by keyboard as well as by mouse', async (
     .evaluate((form) => form.getBoundingClientRect().width)
   expect(formWidth).toBeLessThan(420)
 })
+
+test('checks before sending appear under the field they are about, while typing', async ({ app }) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Token URL', 'http://vendor.example/token')
+  const tokenUrlField = app.locator('.field', { has: app.getByLabel('Token URL', { exact: true }) })
+  await expect(tokenUrlField.getByTestId('field-warning')).toContainText('travel unencrypted')
+  await expect(app.getByLabel('Token URL', { exact: true })).toHaveAccessibleDescription(/travel unencrypted/)
+  await fill(app, 'Token URL', 'https://vendor.example/token')
+  await expect(tokenUrlField.getByTestId('field-warning')).toHaveCount(0)
+  await expectNoSeriousA11yViolations(app, 'integration form with a warning')
+})

@@ -86,8 +86,9 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const resolved = resolveIntegration(integration, env)
     const preset = findPreset(integration.preset)
     const metadata = resolved.issuer ? await discover(resolved) : undefined
-    const warnings = preflightChecks(resolved, preset, metadata)
-    return { resolved, preset, warnings, masker: createMasker(resolved.secrets) }
+    const checks = preflightChecks(resolved, preset, metadata)
+    const warnings = checks.map(({ message }) => message)
+    return { resolved, preset, warnings, checks, masker: createMasker(resolved.secrets) }
   }
 
   /** OIDC discovery fills the endpoints the integration leaves empty; typed ones win. */

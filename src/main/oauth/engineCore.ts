@@ -1,3 +1,4 @@
+import type { PreflightWarning } from './preflight'
 import type { Exchange } from '../../shared/exchange'
 import type { Integration } from '../../shared/integration'
 import type { Preset } from '../../shared/preset'
@@ -15,6 +16,8 @@ export interface Prepared {
   resolved: ResolvedIntegration
   preset?: Preset
   warnings: string[]
+  /** The same pre-flight findings with the form field each is about, for the form. */
+  checks: PreflightWarning[]
   masker: Masker
 }
 

@@ -9,12 +9,14 @@ const check = (
   metadata?: { issuer: string; token_endpoint_auth_methods_supported?: string[] },
 ) => {
   const resolved = resolveIntegration(integration, {})
+  const checks = preflightChecks(
+    resolved,
+    integration.preset === 'affinitylive' ? affinityLive : undefined,
+    metadata,
+  )
   return {
-    warnings: preflightChecks(
-      resolved,
-      integration.preset === 'affinitylive' ? affinityLive : undefined,
-      metadata,
-    ),
+    warnings: checks.map(({ message }) => message),
+    fields: checks.map(({ field }) => field),
     resolved,
   }
 }
@@ -72,5 +74,11 @@ describe('pre-flight checks', () => {
       },
     )
     expect(warnings[0]).toContain('does not list "client_secret_post"')
+  })
+
+  it('names the field each finding is about, so the form can show it there', () => {
+    expect(
+      check({ grant: 'x', tokenUrl: 'http://vendor.test/token', clientSecret: ' secret' }).fields,
+    ).toEqual(['tokenUrl', 'clientSecret'])
   })
 })

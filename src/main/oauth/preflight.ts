@@ -12,6 +12,12 @@ const URL_FIELDS = [
   'issuer',
 ] as const
 
+/** A pre-flight finding; `field` places it under the form field it is about. */
+export interface PreflightWarning {
+  field?: string
+  message: string
+}
+
 /**
  * Checks before sending, each a warning with its fix. Fixable slips (spaces around a URL) are fixed
  * in the request and reported, so the user learns what was wrong without a failed call.
@@ -20,26 +26,26 @@ export function preflightChecks(
   resolved: ResolvedIntegration,
   preset: Preset | undefined,
   metadata?: ProviderMetadata,
-): string[] {
-  const warnings: string[] = []
+): PreflightWarning[] {
+  const warnings: PreflightWarning[] = []
+  const warn = (message: string, field?: string) => warnings.push({ field, message })
   for (const field of URL_FIELDS) {
     const value = resolved[field]
     if (value === undefined || value === '') continue
     const trimmed = value.trim()
     if (trimmed !== value) {
-      warnings.push(`"${field}" has spaces around it; they were removed. Check the copy-paste.`)
+      warn(`"${field}" has spaces around it; they were removed. Check the copy-paste.`, field)
       resolved[field] = trimmed
     }
     if (/[{}]/.test(trimmed)) {
-      warnings.push(
+      warn(
         `"${field}" still contains a placeholder (${trimmed.match(/\{[^}]*\}/)?.[0]}). Replace it with your own value.`,
+        field,
       )
     } else if (!/^https?:\/\//i.test(trimmed)) {
-      warnings.push(`"${field}" has no http:// or https:// in front ("${trimmed}"). Add https://.`)
+      warn(`"${field}" has no http:// or https:// in front ("${trimmed}"). Add https://.`, field)
     } else if (/^http:\/\//i.test(trimmed) && !isLoopback(trimmed)) {
-      warnings.push(
-        `"${field}" uses http:// — credentials and tokens would travel unencrypted. Use https://.`,
-      )
+      warn(`"${field}" uses http:// — credentials and tokens would travel unencrypted. Use https://.`, field)
     }
   }
   for (const [field, value] of [
@@ -47,22 +53,26 @@ export function preflightChecks(
     ['password', resolved.password],
     ['basicAuth.password', resolved.basicAuth?.password],
   ] as const) {
-    if (value && looksPasted(value))
-      warnings.push(
+    if (value && looksPasted(value)) {
+      warn(
         `"${field}" starts or ends with a quote or a space — probably pasted by mistake. Remove it unless the vendor’s value really has it.`,
+        field,
       )
+    }
   }
   if (preset && resolved.scope.length > 1 && preset.scopeSeparator !== resolved.scopeSeparator) {
     const name = preset.scopeSeparator === ',' ? 'commas' : 'spaces'
-    warnings.push(
+    warn(
       `${preset.name} separates scopes with ${name}; this integration uses "${resolved.scopeSeparator}". Set the scope separator to ${name}.`,
+      'scope',
     )
   }
   const supported = metadata?.token_endpoint_auth_methods_supported
   const method = AUTH_METHOD_NAMES[resolved.clientAuth]
   if (supported && method && !supported.includes(method)) {
-    warnings.push(
+    warn(
       `The issuer does not list "${method}" among its client authentication methods (${supported.join(', ')}). Choose one of those.`,
+      'clientAuth',
     )
   }
   return warnings

@@ -32,5 +32,6 @@ export async function previewTokenRequest(
     ...prepared.warnings,
     ...missing.map(({ field, message }) => `Still needed — ${field}: ${message}`),
   ]
-  return { request: shown, curl: toCurl(shown), warnings }
+  const fieldWarnings = prepared.checks.flatMap(({ field, message }) => (field ? [{ field, message }] : []))
+  return { request: shown, curl: toCurl(shown), warnings, fieldWarnings }
 }

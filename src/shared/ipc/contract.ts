@@ -39,6 +39,8 @@ export interface TokenPreview {
   request: RecordedHttpRequest
   curl: string
   warnings: string[]
+  /** Pre-flight findings about one field, shown under it in the form. */
+  fieldWarnings: Array<{ field: string; message: string }>
 }
 
 const id = z.string().min(1).max(100)

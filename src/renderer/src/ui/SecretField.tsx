@@ -12,6 +12,7 @@ interface SecretFieldProps {
   onReveal?: () => Promise<string | null>
   help?: string
   error?: string
+  warning?: string
   multiline?: boolean
 }
 
@@ -27,6 +28,7 @@ export function SecretField({
   onReveal,
   help,
   error,
+  warning,
   multiline,
 }: SecretFieldProps) {
   const [visible, setVisible] = useState(false)
@@ -39,7 +41,7 @@ export function SecretField({
     setVisible((current) => !current)
   }
   return (
-    <Field label={label} help={help} error={error}>
+    <Field label={label} help={help} error={error} warning={warning}>
       {({ id, describedBy, invalid }) => (
         <div className="secret">
           {multiline && visible ? (

@@ -6,6 +6,7 @@ interface TextFieldProps {
   onChange: (value: string) => void
   help?: string
   error?: string
+  warning?: string
   placeholder?: string
   type?: 'text' | 'url' | 'number'
   multiline?: boolean
@@ -18,13 +19,14 @@ export function TextField({
   onChange,
   help,
   error,
+  warning,
   placeholder,
   type = 'text',
   multiline,
   monospace,
 }: TextFieldProps) {
   return (
-    <Field label={label} help={help} error={error}>
+    <Field label={label} help={help} error={error} warning={warning}>
       {({ id, describedBy, invalid }) =>
         multiline ? (
           <textarea

@@ -1,4 +1,5 @@
 import type { ClientAuthStyle } from '../../../../shared/integration'
+import type { TokenPreview } from '../../../../shared/ipc/contract'
 import { SecretField } from '../../ui/SecretField'
 import { SelectField } from '../../ui/SelectField'
 import { TextField } from '../../ui/TextField'
@@ -10,10 +11,11 @@ import { useEditor } from './editorStore'
 
 /** The integration as a form: plain labels, help from the vendor's point of view, only the fields that matter. */
 export function IntegrationForm({ draft }: { draft: Draft }) {
-  const { updateIntegration, update, error, revealSecret } = useEditor()
+  const { updateIntegration, update, error, revealSecret, preview } = useEditor()
   const integration = draft.integration
   const show = visibleFields(integration)
   const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
+  const warningFor = (field: string) => fieldWarning(preview, field)
   const saved = (path: string) => draft.secretsSet.includes(path)
   const text = (field: keyof typeof integration) => textOf(integration[field] as never)
   const grantChoice = show.customGrantName ? 'custom' : integration.grant
@@ -43,6 +45,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             onChange={(grant) => updateIntegration({ grant })}
             help='Sent as grant_type, e.g. "partner". Its fields go under Extra form fields.'
             error={errorFor('grant')}
+            warning={warningFor('grant')}
           />
         )}
         <TextField
@@ -52,6 +55,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           onChange={(value) => updateIntegration({ tokenUrl: valueOf(value) })}
           help="Where tokens are requested, e.g. https://auth.vendor.com/oauth/token."
           error={errorFor('tokenUrl')}
+          warning={warningFor('tokenUrl')}
         />
         <TextField
           label="Issuer (optional)"
@@ -60,6 +64,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
           help="For OpenID Connect providers: endpoints are discovered from it."
           error={errorFor('issuer')}
+          warning={warningFor('issuer')}
         />
         {show.authorizeUrl && (
           <TextField
@@ -69,6 +74,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             onChange={(value) => updateIntegration({ authorizeUrl: valueOf(value) })}
             help="The page where the user signs in and approves access."
             error={errorFor('authorizeUrl')}
+            warning={warningFor('authorizeUrl')}
           />
         )}
         {show.deviceAuthorizationUrl && (
@@ -78,6 +84,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             value={text('deviceAuthorizationUrl')}
             onChange={(value) => updateIntegration({ deviceAuthorizationUrl: valueOf(value) })}
             error={errorFor('deviceAuthorizationUrl')}
+            warning={warningFor('deviceAuthorizationUrl')}
           />
         )}
       </section>
@@ -98,6 +105,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             onChange={(value) => updateIntegration({ clientId: valueOf(value) })}
             help="Given to you by the vendor."
             error={errorFor('clientId')}
+            warning={warningFor('clientId')}
             monospace
           />
         )}
@@ -110,6 +118,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             onReveal={() => revealSecret('clientSecret')}
             help="Given to you by the vendor. Stored encrypted; never shown unless you reveal it."
             error={errorFor('clientSecret')}
+            warning={warningFor('clientSecret')}
           />
         )}
         {show.clientAssertionKey && (
@@ -121,6 +130,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             saved={saved('clientAssertionKey')}
             onReveal={() => revealSecret('clientAssertionKey')}
             error={errorFor('clientAssertionKey')}
+            warning={warningFor('clientAssertionKey')}
           />
         )}
         <BasicOverride draft={draft} />
@@ -135,6 +145,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             onChange={(value) => updateIntegration({ username: valueOf(value) })}
             help="Often the user’s email address."
             error={errorFor('username')}
+            warning={warningFor('username')}
           />
           <SecretField
             label="Password"
@@ -143,6 +154,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             saved={saved('password')}
             onReveal={() => revealSecret('password')}
             error={errorFor('password')}
+            warning={warningFor('password')}
           />
         </section>
       )}
@@ -167,6 +179,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
               onChange={(value) => updateIntegration({ redirectUri: valueOf(value) })}
               help="Must match the one registered with the vendor exactly. Installed apps that show a PIN use urn:ietf:wg:oauth:2.0:oob."
               error={errorFor('redirectUri')}
+              warning={warningFor('redirectUri')}
               monospace
             />
           )}
@@ -188,6 +201,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
               saved={saved('refreshToken')}
               onReveal={() => revealSecret('refreshToken')}
               error={errorFor('refreshToken')}
+              warning={warningFor('refreshToken')}
             />
           )}
         </section>
@@ -303,4 +317,14 @@ function BasicOverride({ draft }: { draft: Draft }) {
 
 function savedNames(draft: Draft, prefix: string): string[] {
   return draft.secretsSet.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length))
+}
+
+/** The pre-flight finding about this field, if the request preview found one. */
+function fieldWarning(preview: TokenPreview | null, field: string): string | undefined {
+  return (
+    preview?.fieldWarnings
+      .filter((each) => each.field === field)
+      .map((each) => each.message)
+      .join(' ') || undefined
+  )
 }
