@@ -4,15 +4,14 @@ import type { Integration } from '../../shared/integration'
 import type { DeviceAuthorization, TokenOutcome, TokenOutcomeFailure } from '../../shared/token'
 import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { TokenDeskError } from '../errors'
-import { formBody } from '../http/formEncoding'
 import type { PreparedRequest } from '../http/mask'
 import type { ResolvedIntegration } from '../integration/resolve'
-import { clientAuthentication } from './clientAuth'
 import { diagnosisContext } from './diagnosisContext'
 import type { TokenOptions } from './engine'
 import type { EngineCore } from './engineCore'
 import { deviceCodeGrant } from './grants/deviceCode'
-import { withQuery } from './tokenRequest'
+import { scopeParam } from './grants/grant'
+import { clientFormPost } from './tokenRequest'
 
 /** RFC 8628 §3.1: the device authorization request, with the client's authentication and scope. */
 export async function buildDeviceAuthorizationRequest(
@@ -28,24 +27,14 @@ export async function buildDeviceAuthorizationRequest(
       },
     )
   }
-  const auth = await clientAuthentication(resolved, url)
-  const scope: Array<[string, string]> = resolved.scope.length
-    ? [['scope', resolved.scope.join(resolved.scopeSeparator)]]
-    : []
-  const clientId: Array<[string, string]> =
-    auth.bodyParams.some(([name]) => name === 'client_id') || !resolved.clientId
-      ? []
-      : [['client_id', resolved.clientId]]
-  return {
-    method: 'POST',
-    url: withQuery(url, auth.queryParams),
-    headers: [
-      ['Content-Type', 'application/x-www-form-urlencoded'],
-      ['Accept', 'application/json'],
-      ...auth.headers,
-    ],
-    body: formBody([...clientId, ...scope, ...auth.bodyParams, ...resolved.tokenParams]),
-  }
+  return clientFormPost(resolved, url, (authParams) => {
+    // RFC 8628 §3.1 asks for client_id; the client authentication may already have put it in.
+    const clientId: Array<[string, string]> =
+      authParams.some(([name]) => name === 'client_id') || !resolved.clientId
+        ? []
+        : [['client_id', resolved.clientId]]
+    return [...clientId, ...scopeParam(resolved), ...authParams, ...resolved.tokenParams]
+  })
 }
 
 /** RFC 8628 §3.2: reads the answer; interval defaults to 5 seconds. Null when it is not usable. */

@@ -19,14 +19,18 @@ export async function previewTokenRequest(
   const grant = grantFor(prepared.resolved.grant)
   const input = options.input ?? {}
   const missing = missingFields(prepared.resolved, grant, input)
+  // Stand-ins where values are missing: saved fields on the integration, run-time ones (a pasted code,
+  // a device code) on the grant input.
   const resolved = { ...prepared.resolved }
+  const filledInput: GrantInput = { ...input }
   for (const { field } of missing) {
-    if (field in resolved) (resolved as unknown as Record<string, unknown>)[field] = `‹${field}›`
+    const target =
+      field in resolved
+        ? (resolved as unknown as Record<string, unknown>)
+        : (filledInput as Record<string, unknown>)
+    target[field] = `‹${field}›`
   }
-  const request = await buildTokenRequest(resolved, grant, {
-    ...input,
-    code: input.code ?? (missing.some(({ field }) => field === 'code') ? '‹code›' : undefined),
-  })
+  const request = await buildTokenRequest(resolved, grant, filledInput)
   const shown: RecordedHttpRequest = options.reveal ? request : prepared.masker.request(request)
   const warnings = [
     ...prepared.warnings,

@@ -1,19 +1,17 @@
 import { ERR_INTEGRATION_INCOMPLETE } from '../../shared/errorCodes'
 import type { Diagnosis } from '../../shared/diagnosis'
 import type { Exchange } from '../../shared/exchange'
+import type { Preset } from '../../shared/preset'
 import type { TokenInfoOutcome } from '../../shared/token'
 import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { TokenDeskError } from '../errors'
 import { MAX_TOKEN_RESPONSE_BYTES, performExchange } from '../http/exchange'
-import { formBody } from '../http/formEncoding'
 import { parseJsonObject } from '../http/json'
 import { createMasker, type PreparedRequest } from '../http/mask'
 import type { Transport } from '../http/transport'
 import type { ResolvedIntegration } from '../integration/resolve'
-import type { Preset } from '../../shared/preset'
-import { clientAuthentication } from './clientAuth'
 import { diagnosisContext } from './diagnosisContext'
-import { withQuery } from './tokenRequest'
+import { clientFormPost } from './tokenRequest'
 
 interface TokenInfoDeps {
   transport: Transport
@@ -33,17 +31,11 @@ export async function introspectToken(
     'introspectionUrl',
     'Fill in the introspection URL (or the issuer, to discover it).',
   )
-  const auth = await clientAuthentication(resolved, url)
-  const request: PreparedRequest = {
-    method: 'POST',
-    url: withQuery(url, auth.queryParams),
-    headers: [
-      ['Content-Type', 'application/x-www-form-urlencoded'],
-      ['Accept', 'application/json'],
-      ...auth.headers,
-    ],
-    body: formBody([['token', accessToken], ['token_type_hint', 'access_token'], ...auth.bodyParams]),
-  }
+  const request = await clientFormPost(resolved, url, (authParams) => [
+    ['token', accessToken],
+    ['token_type_hint', 'access_token'],
+    ...authParams,
+  ])
   return send(deps, resolved, preset, accessToken, request, 'introspection')
 }
 

@@ -9,40 +9,50 @@ import type { Grant, GrantInput, MissingField } from './grants/grant'
 /**
  * The token request exactly as configured: always form-urlencoded (RFC 6749 §4, never JSON), JSON
  * asked for unless the integration sets its own Accept, then the vendor's extra headers and fields.
+ * Refused, naming the field, while anything the grant or the client authentication needs is missing.
  */
 export async function buildTokenRequest(
   resolved: ResolvedIntegration,
   grant: Grant,
   input: GrantInput,
 ): Promise<PreparedRequest> {
-  const missing = grant.missing(resolved, input)
-  if (!resolved.tokenUrl)
-    missing.unshift({
-      field: 'tokenUrl',
-      message: 'Fill in the token URL from the vendor’s documentation (or the issuer, to discover it).',
-    })
+  const missing = missingFields(resolved, grant, input)
   if (missing.length) {
     const [first] = missing
     throw new TokenDeskError(
       ERR_INTEGRATION_INCOMPLETE,
       `"${first!.field}" is needed for the ${resolved.grant} grant. ${first!.message}`,
-      {
-        field: first!.field,
-        details: { missing },
-      },
+      { field: first!.field, details: { missing } },
     )
   }
-  const tokenUrl = resolved.tokenUrl!
-  const auth = await clientAuthentication(resolved, tokenUrl)
+  return clientFormPost(
+    resolved,
+    resolved.tokenUrl!,
+    (authParams) => [...grant.params(resolved, input), ...authParams, ...resolved.tokenParams],
+    resolved.tokenHeaders,
+  )
+}
+
+/**
+ * A form POST authenticated as the client — the token, device authorization and introspection
+ * endpoints all take one. `body` places the client-authentication fields among its own.
+ */
+export async function clientFormPost(
+  resolved: ResolvedIntegration,
+  url: string,
+  body: (authParams: Array<[string, string]>) => Array<[string, string]>,
+  extraHeaders: Array<[string, string]> = [],
+): Promise<PreparedRequest> {
+  const auth = await clientAuthentication(resolved, url)
   const headers: Array<[string, string]> = [['Content-Type', 'application/x-www-form-urlencoded']]
-  if (!resolved.tokenHeaders.some(([name]) => name.toLowerCase() === 'accept'))
+  if (!extraHeaders.some(([name]) => name.toLowerCase() === 'accept'))
     headers.push(['Accept', 'application/json'])
-  headers.push(...auth.headers, ...resolved.tokenHeaders)
+  headers.push(...auth.headers, ...extraHeaders)
   return {
     method: 'POST',
-    url: withQuery(tokenUrl, auth.queryParams),
+    url: withQuery(url, auth.queryParams),
     headers,
-    body: formBody([...grant.params(resolved, input), ...auth.bodyParams, ...resolved.tokenParams]),
+    body: formBody(body(auth.bodyParams)),
   }
 }
 
