@@ -44,10 +44,9 @@ export function integrationHandlers({ repository, dialogs, now }: AppServices): 
       if (!picked) return { cancelled: true, imported: [], warnings: [] }
       const text = isEncryptedExport(picked.text) ? decryptExport(picked.text, passphrase) : picked.text
       const result = importIntegrations({ fileName: picked.name, text })
-      const imported = result.integrations.map((integration: Integration) => {
-        const saved = repository.save({ integration })
-        return repository.list().find((summary) => summary.id === saved.id)!
-      })
+      const imported = result.integrations.map((integration: Integration) =>
+        repository.summary(repository.save({ integration }).id),
+      )
       return { cancelled: false, format: result.format, imported, warnings: result.warnings }
     },
   }

@@ -41,14 +41,12 @@ export class IntegrationRepository {
 
   list(): IntegrationSummary[] {
     return Object.values(this.records())
-      .map(({ id, integration, updatedAt }) => ({
-        id,
-        name: integration.name || 'Untitled integration',
-        preset: integration.preset,
-        grant: integration.grant,
-        updatedAt,
-      }))
+      .map(summarize)
       .sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  summary(id: string): IntegrationSummary {
+    return summarize(this.record(id))
   }
 
   getForEditing(id: string): EditableIntegration {
@@ -152,5 +150,15 @@ export class IntegrationRepository {
   private writeRecords(records: Record<string, StoredRecord>): void {
     this.store.set('integrations', records)
     this.store.set('version', CURRENT_VERSION)
+  }
+}
+
+function summarize({ id, integration, updatedAt }: StoredRecord): IntegrationSummary {
+  return {
+    id,
+    name: integration.name || 'Untitled integration',
+    preset: integration.preset,
+    grant: integration.grant,
+    updatedAt,
   }
 }
