@@ -73,11 +73,52 @@ test('gets a token from a vendor and keeps its secrets off the disk in plaintext
 test('refuses to navigate away or open new windows', async () => {
   const page = await app.firstWindow()
   const before = page.url()
+  // No http(s) URL is opened here: the policy would hand it to the developer's real browser.
   await page.evaluate(() => {
-    window.location.href = 'https://example.com/'
-    window.open('https://example.com/')
+    window.location.href = 'file:///etc/passwd'
+    window.open('file:///etc/hosts')
+    window.open('app://tokendesk/index.html')
   })
   await page.waitForTimeout(300)
   expect(page.url()).toBe(before)
   expect(app.windows()).toHaveLength(1)
+})
+
+test('serves the app only from app://tokendesk/, with the CSP as a response header', async () => {
+  const page = await app.firstWindow()
+  const answer = await page.evaluate(async () => {
+    const own = await fetch('app://tokendesk/index.html')
+    return { status: own.status, csp: own.headers.get('content-security-policy') }
+  })
+  expect(answer.status).toBe(200)
+  expect(answer.csp).toContain("script-src 'self'")
+  expect(answer.csp).toContain("frame-ancestors 'none'")
+  const other = await page.evaluate(() =>
+    fetch('app://evil/index.html').then(
+      (response) => response.status,
+      () => 'refused',
+    ),
+  )
+  expect(other === 404 || other === 'refused').toBe(true)
+})
+
+test('Copy works: the app’s page may write the clipboard, and only that', async () => {
+  const page = await app.firstWindow()
+  await page.bringToFront()
+  const written = await page.evaluate(() =>
+    navigator.clipboard.writeText('copied by the test').then(
+      () => 'written',
+      (error: Error) => error.name,
+    ),
+  )
+  expect(written).toBe('written')
+  expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toBe('copied by the test')
+  const camera = await page.evaluate(
+    () =>
+      navigator.mediaDevices?.getUserMedia({ video: true }).then(
+        () => 'granted',
+        (error: Error) => error.name,
+      ) ?? Promise.resolve('no media devices'),
+  )
+  expect(camera).not.toBe('granted')
 })

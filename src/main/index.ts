@@ -1,22 +1,26 @@
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, shell } from 'electron'
+import { release } from 'node:os'
 import { join } from 'node:path'
+import { homepage } from '../../package.json'
 import { createHandlers } from './handlers'
 import { registerIpc } from './ipc/registerIpc'
+import { diagnosticsReport } from './log/diagnosticsReport'
 import { electronDialogs } from './platform/electronDialogs'
 import { electronStoreFactory } from './platform/electronStoreFactory'
 import { safeStorageCipher } from './platform/safeStorageCipher'
-import { isTrustedRendererUrl, type RendererLocation } from './security/trustedRenderer'
+import type { RendererLocation } from './security/trustedRenderer'
 import { createServices } from './services'
+import { installAppMenu } from './windows/appMenu'
 import { registerAppScheme, serveRenderer } from './windows/appProtocol'
 import { createMainWindow } from './windows/mainWindow'
+import { guardEveryWebContents } from './windows/webContentsGuard'
+import { createWindowKeeper } from './windows/windowKeeper'
 
 /** Only http(s) leaves the app: other schemes could launch local programs. */
-async function openWebPage(url: string): Promise<void> {
+function openInBrowser(url: string): void {
   const { protocol } = new URL(url)
-  if (protocol === 'https:' || protocol === 'http:') await shell.openExternal(url)
+  if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url).catch(() => undefined)
 }
-
-const log = (message: string): void => console.error(`[tokendesk] ${message}`)
 
 // Before ready: sandbox every renderer, including any created later, and declare app:// privileged.
 app.enableSandbox()
@@ -30,43 +34,45 @@ if (!app.requestSingleInstanceLock()) {
   const location: RendererLocation = {
     devServerUrl: !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined,
   }
-
-  // Defence in depth: whatever web contents appear (devtools, a future window), none may navigate
-  // away from the app or open windows of its own.
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedRendererUrl(url, location)) event.preventDefault()
-    })
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  })
+  // One policy for every web contents and session, decided by role (src/main/security/webContentsPolicy.ts).
+  guardEveryWebContents(location, openInBrowser)
 
   void app.whenReady().then(() => {
-    // No web permission (camera, notifications, geolocation…) is ever needed by a token workbench.
-    session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
-      callback(false),
-    )
     serveRenderer(join(__dirname, '../renderer'))
+    const userData = app.getPath('userData')
     const services = createServices({
-      stores: electronStoreFactory(app.getPath('userData')),
+      stores: electronStoreFactory(userData),
       cipher: safeStorageCipher,
       dialogs: electronDialogs,
-      openExternal: (url) => openWebPage(url),
+      openExternal: async (url) => openInBrowser(url),
       env: process.env,
+      logDirectory: join(userData, 'logs'),
     })
+    const log = (message: string) => services.log?.error(message)
+    services.log?.info(`TokenDesk ${app.getVersion()} started (Electron ${process.versions.electron})`)
     app.on('before-quit', () => services.history.flush())
     registerIpc(
       createHandlers({ appVersion: app.getVersion(), platform: process.platform, services }),
       location,
       log,
     )
-    let window = createMainWindow(location, openWebPage)
-    app.on('second-instance', () => {
-      if (window.isMinimized()) window.restore()
-      window.focus()
+    installAppMenu({
+      homepage,
+      openInBrowser,
+      diagnostics: () =>
+        diagnosticsReport({
+          appVersion: app.getVersion(),
+          versions: process.versions,
+          os: { platform: process.platform, release: release(), arch: process.arch },
+          encryption: { strength: safeStorageCipher.strength(), backend: safeStorageCipher.backendName() },
+          logTail: services.log?.tail(50) ?? [],
+        }),
     })
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(location, openWebPage)
-    })
+    const mainWindow = createWindowKeeper(() => createMainWindow(location, services.windowSettings))
+    mainWindow.showOrOpen()
+    app.on('second-instance', () => mainWindow.showOrOpen())
+    // macOS: the app outlives its last window; a Dock click opens a new one.
+    app.on('activate', () => mainWindow.showOrOpen())
   })
 
   app.on('window-all-closed', () => {

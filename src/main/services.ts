@@ -1,7 +1,11 @@
+import type { Diagnosis } from '../shared/diagnosis'
+import type { Exchange } from '../shared/exchange'
 import type { StorageStatus } from '../shared/ipc/contract'
 import type { FileDialogs } from './files/fileDialogs'
 import type { Transport } from './http/transport'
 import type { Environment } from './integration/resolve'
+import { createMasker } from './http/mask'
+import { createAppLog, type AppLog } from './log/appLog'
 import { ConsentSessions } from './oauth/consentSessions'
 import { createTokenEngine } from './oauth/engine'
 import { TokenCache } from './oauth/tokenCache'
@@ -22,6 +26,8 @@ export interface PlatformDeps {
   transport?: Transport
   env?: Environment
   now?: () => number
+  /** Where the app's log file goes (the user-data folder); without it nothing is logged to disk. */
+  logDirectory?: string
 }
 
 export type AppServices = ReturnType<typeof createServices>
@@ -40,6 +46,19 @@ export function createServices(platform: PlatformDeps) {
   })
   const repository = new IntegrationRepository(open('integrations'), vault, () => new Date(now()))
   const history = new History(open('history'))
+  const log = platform.logDirectory ? createAppLog(platform.logDirectory, maskKnownSecrets) : undefined
+
+  /** Every saved secret and kept token, in every encoding, masked out of a log line. */
+  function maskKnownSecrets(line: string): string {
+    const values: string[] = []
+    for (const { id } of repository.list()) {
+      values.push(...Object.values(vault.getConfigSecrets(id)))
+      const tokens = vault.getTokens(id)
+      for (const value of [tokens?.access_token, tokens?.refresh_token, tokens?.id_token])
+        if (typeof value === 'string') values.push(value)
+    }
+    return createMasker(values).text(line)
+  }
 
   const cache = new TokenCache(now, (integrationId, entry) => {
     if (!repository.exists(integrationId)) return
@@ -58,6 +77,7 @@ export function createServices(platform: PlatformDeps) {
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
       const integrationName = cacheKey ? repository.nameOf(cacheKey) : undefined
       history.add(exchange, { integrationId: cacheKey, integrationName, diagnosis })
+      if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName))
     },
   })
 
@@ -78,6 +98,9 @@ export function createServices(platform: PlatformDeps) {
     vault,
     history,
     consent,
+    log,
+    /** Where the app window was, so it reopens there (the Electron glue reads and writes it). */
+    windowSettings: open('window'),
     dialogs: platform.dialogs,
     openExternal: platform.openExternal,
     now,
@@ -85,3 +108,13 @@ export function createServices(platform: PlatformDeps) {
     allowWeakEncryption,
   }
 }
+
+/** One log line per refused or failed exchange: what was asked, what came back, why (all masked). */
+function exchangeFailureLine(exchange: Exchange, diagnosis: Diagnosis, integrationName?: string): string {
+  const { request, response } = exchange
+  const outcome = response ? `HTTP ${response.status}` : 'no answer'
+  const who = integrationName ? `${integrationName}: ` : ''
+  return `${who}${exchange.purpose} request ${request.method} ${request.url} → ${outcome} — ${diagnosis.summary}`
+}
+
+export type { AppLog }

@@ -1,5 +1,21 @@
 import { safeStorage } from 'electron'
-import type { CipherStrength, SecretCipher } from '../vault/secretCipher'
+import { encryptionPlan, type EncryptionPlan } from '../vault/encryptionPlan'
+import type { SecretCipher } from '../vault/secretCipher'
+
+let plan: EncryptionPlan | undefined
+
+/** Decided once, after the app is ready (before it, the Linux backend reads 'unknown'). */
+function currentPlan(): EncryptionPlan {
+  if (!plan) {
+    plan = encryptionPlan({
+      platform: process.platform,
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+      available: safeStorage.isEncryptionAvailable(),
+    })
+    if (plan.usePlainTextEncryption) safeStorage.setUsePlainTextEncryption(true)
+  }
+  return plan
+}
 
 /**
  * SecretCipher over Electron's safeStorage: the key lives in the OS keychain (macOS Keychain, Windows
@@ -7,17 +23,18 @@ import type { CipherStrength, SecretCipher } from '../vault/secretCipher'
  * hard-coded key — reported as `weak` so the app asks before relying on it.
  */
 export const safeStorageCipher: SecretCipher = {
-  strength(): CipherStrength {
-    if (!safeStorage.isEncryptionAvailable()) return 'unavailable'
-    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
-      return 'weak'
-    return 'os'
-  },
+  strength: () => currentPlan().strength,
   backendName(): string {
     if (process.platform === 'darwin') return 'macOS Keychain'
     if (process.platform === 'win32') return 'Windows DPAPI'
     return safeStorage.getSelectedStorageBackend()
   },
-  encrypt: (plaintext) => safeStorage.encryptString(plaintext),
-  decrypt: (ciphertext) => safeStorage.decryptString(ciphertext),
+  encrypt: (plaintext) => {
+    currentPlan()
+    return safeStorage.encryptString(plaintext)
+  },
+  decrypt: (ciphertext) => {
+    currentPlan()
+    return safeStorage.decryptString(ciphertext)
+  },
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rendererFileFor } from './rendererFiles'
+import { APP_CONTENT_SECURITY_POLICY_HEADER } from './contentSecurityPolicy'
+import { rendererFileFor, rendererResponseHeaders } from './rendererFiles'
 
 const root = '/opt/TokenDesk/resources/app.asar/out/renderer'
 
@@ -29,5 +30,21 @@ describe('rendererFileFor', () => {
 
   it('serves nothing it does not know the type of', () => {
     expect(rendererFileFor('app://tokendesk/notes.txt', root)).toBeNull()
+  })
+
+  it('serves only the app’s own host on its own scheme', () => {
+    expect(rendererFileFor('app://evil/index.html', root)).toBeNull()
+    expect(rendererFileFor('app://tokendesk.evil/index.html', root)).toBeNull()
+    expect(rendererFileFor('app://user@tokendesk:99/index.html', root)).toBeNull()
+    expect(rendererFileFor('https://tokendesk/index.html', root)).toBeNull()
+    expect(rendererFileFor('file:///index.html', root)).toBeNull()
+  })
+
+  it('sends the CSP as a response header with every file', () => {
+    const file = rendererFileFor('app://tokendesk/index.html', root)!
+    const headers = rendererResponseHeaders(file, APP_CONTENT_SECURITY_POLICY_HEADER)
+    expect(headers['content-security-policy']).toContain("script-src 'self'")
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['x-content-type-options']).toBe('nosniff')
   })
 })

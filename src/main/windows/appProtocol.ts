@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { rendererFileFor } from '../security/rendererFiles'
+import { APP_CONTENT_SECURITY_POLICY_HEADER } from '../security/contentSecurityPolicy'
+import { rendererFileFor, rendererResponseHeaders } from '../security/rendererFiles'
 import { APP_SCHEME } from '../security/trustedRenderer'
 
 /** Must run before the app is ready: app:// behaves like https (secure context, standard URLs). */
@@ -10,7 +11,10 @@ export function registerAppScheme(): void {
   ])
 }
 
-/** Serves the built renderer on app://tokendesk/, refusing anything outside its folder. */
+/**
+ * Serves the built renderer on app://tokendesk/ only (another host, or a path outside the renderer
+ * folder, is a 404), with the CSP as a response header as well as index.html's meta tag.
+ */
 export function serveRenderer(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFileFor(request.url, rendererRoot)
@@ -18,7 +22,7 @@ export function serveRenderer(rendererRoot: string): void {
     const response = await net.fetch(pathToFileURL(file.path).toString())
     return new Response(response.body, {
       status: response.status,
-      headers: { 'content-type': file.contentType },
+      headers: rendererResponseHeaders(file, APP_CONTENT_SECURITY_POLICY_HEADER),
     })
   })
 }

@@ -1,23 +1,30 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
-import { APP_ENTRY_URL, isTrustedRendererUrl, type RendererLocation } from '../security/trustedRenderer'
+import type { KeyValueStore } from '../store/keyValueStore'
+import { APP_ENTRY_URL, type RendererLocation } from '../security/trustedRenderer'
+import { assignRole } from './webContentsGuard'
+import { MINIMUM_SIZE, restorePlacement } from './windowPlacement'
+
+const PLACEMENT_KEY = 'mainWindow'
 
 /**
- * The one app window, locked down per Electron's security checklist: isolated, sandboxed, no Node in
- * the renderer, no navigation away, no new windows. Links to http(s) pages open in the system browser.
+ * The app window, locked down per Electron's security checklist: isolated, sandboxed, no Node in
+ * the renderer. Navigation, new windows and permissions are decided by the one policy
+ * (webContentsGuard.ts) for its role, `app`. It opens where it was last closed, if that is on a display.
  */
-export function createMainWindow(
-  location: RendererLocation,
-  openWebPage: (url: string) => Promise<void>,
-): BrowserWindow {
+export function createMainWindow(location: RendererLocation, settings: KeyValueStore): BrowserWindow {
+  const placement = restorePlacement(
+    settings.get(PLACEMENT_KEY),
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...(placement.bounds ?? {}),
+    width: placement.width,
+    height: placement.height,
+    minWidth: MINIMUM_SIZE.width,
+    minHeight: MINIMUM_SIZE.height,
     show: false,
     title: 'TokenDesk',
-    autoHideMenuBar: true,
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
@@ -32,19 +39,14 @@ export function createMainWindow(
       disableBlinkFeatures: 'Auxclick',
     },
   })
-
-  window.once('ready-to-show', () => window.show())
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url, location)) event.preventDefault()
+  assignRole(window.webContents, 'app')
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
   })
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isTrustedRendererUrl(url, location)) event.preventDefault()
+  window.on('close', () => {
+    settings.set(PLACEMENT_KEY, { ...window.getNormalBounds(), maximized: window.isMaximized() })
   })
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    void openWebPage(url).catch(() => undefined) // not a URL, or not http(s): nothing to open
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
 
   void window.loadURL(location.devServerUrl ?? APP_ENTRY_URL)
   return window

@@ -1,12 +1,22 @@
 import { useState } from 'react'
 
-/** Copies a value and says so for two seconds; the label names what is copied for screen readers. */
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/**
+ * Copies a value and says so for two seconds; the label names what is copied for screen readers.
+ * A refused clipboard write (a permission policy, a window without focus) says "Copy failed" rather
+ * than failing silently.
+ */
 export function CopyButton({ value, label, text = 'Copy' }: { value: string; label: string; text?: string }) {
-  const [copied, setCopied] = useState(false)
+  const [state, setState] = useState<CopyState>('idle')
   const copy = async () => {
-    await navigator.clipboard.writeText(value)
-    setCopied(true)
-    window.setTimeout(() => setCopied(false), 2000)
+    try {
+      await navigator.clipboard.writeText(value)
+      setState('copied')
+    } catch {
+      setState('failed')
+    }
+    window.setTimeout(() => setState('idle'), 2000)
   }
   return (
     <button
@@ -15,7 +25,9 @@ export function CopyButton({ value, label, text = 'Copy' }: { value: string; lab
       onClick={copy}
       aria-label={text === 'Copy' ? `Copy ${label}` : undefined}
     >
-      {copied ? 'Copied' : text}
+      <span aria-live="polite">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : text}
+      </span>
     </button>
   )
 }
