@@ -6,6 +6,7 @@ import type { Transport } from './http/transport'
 import type { Environment } from './integration/resolve'
 import { createMasker } from './http/mask'
 import { createAppLog, type AppLog } from './log/appLog'
+import type { OpenSignInWindow } from './oauth/signIn/signInAndGetToken'
 import { ConsentSessions } from './oauth/consentSessions'
 import { createTokenEngine } from './oauth/engine'
 import { TokenCache } from './oauth/tokenCache'
@@ -26,6 +27,10 @@ export interface PlatformDeps {
   transport?: Transport
   env?: Environment
   now?: () => number
+  /** The embedded sign-in window (the app only). */
+  openSignInWindow?: OpenSignInWindow
+  /** Forgets an integration's remembered embedded sign-in (its session partition's cookies). */
+  clearSignInSession?: (integrationId: string) => Promise<void>
   /** Where the app's log file goes (the user-data folder); without it nothing is logged to disk. */
   logDirectory?: string
 }
@@ -103,6 +108,8 @@ export function createServices(platform: PlatformDeps) {
     windowSettings: open('window'),
     dialogs: platform.dialogs,
     openExternal: platform.openExternal,
+    openSignInWindow: platform.openSignInWindow,
+    clearSignInSession: platform.clearSignInSession ?? (async () => undefined),
     now,
     storageStatus,
     allowWeakEncryption,

@@ -77,6 +77,20 @@ export const integrationSchema = z.strictObject({
   code: configValueSchema.optional(),
   redirectUri: configValueSchema.optional(),
   pkce: z.boolean().optional(),
+  /** How the user signs in for authorization_code: see docs/integration.md, "Sign-in". */
+  signIn: z
+    .strictObject({
+      /** The embedded window, the system browser (loopback redirect), or ask each time (default). */
+      via: z.enum(['embedded', 'browser', 'ask']).optional(),
+      /** Keep the embedded window's cookies for this integration between sign-ins. */
+      rememberSession: z.boolean().optional(),
+      responseMode: z.enum(['query', 'fragment', 'form_post']).optional(),
+      /** Extra authorize parameters (prompt, login_hint, audience, resource…). */
+      authorizeParams: z.record(z.string().min(1).max(100), z.string().max(2000)).optional(),
+      /** Minutes to wait for the browser to come back (default 5). */
+      timeoutMinutes: z.number().int().min(1).max(60).optional(),
+    })
+    .optional(),
 
   tokenRequest: z
     .strictObject({

@@ -6,6 +6,7 @@ import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
+import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from '.'
 
@@ -20,9 +21,12 @@ type TokenHandlers = Pick<
   | 'device.poll'
   | 'api.call'
   | 'authorize.open'
+  | 'signIn.start'
+  | 'signIn.clearSession'
 >
 
-export function tokenHandlers({ engine, repository, consent, openExternal }: AppServices): TokenHandlers {
+export function tokenHandlers(services: AppServices): TokenHandlers {
+  const { engine, repository, consent, openExternal } = services
   const running = new RunningRequests()
   return {
     'token.get': ({ id, code, fresh }) =>
@@ -68,10 +72,24 @@ export function tokenHandlers({ engine, repository, consent, openExternal }: App
     'token.describe': ({ id, kind }) =>
       engine.describeToken(repository.getWithSecrets(id), kind, { cacheKey: id }),
     'authorize.open': async ({ id }) => {
-      const session = await engine.startAuthorization(repository.getWithSecrets(id))
-      consent.remember(id, session)
-      await openExternal(session.authorizeUrl)
-      return { authorizeUrl: session.authorizeUrl }
+      const { attempt } = await engine.startSignIn(repository.getWithSecrets(id))
+      consent.remember(id, attempt)
+      await openExternal(attempt.authorizeUrl)
+      return { authorizeUrl: attempt.authorizeUrl }
+    },
+    'signIn.start': ({ id, via }) =>
+      running.run(id, async (signal) => {
+        const outcome = await signInAndGetToken(services, repository.getWithSecrets(id), {
+          via,
+          cacheKey: id,
+          signal,
+        })
+        consent.finish(id)
+        return outcome.kind === 'token' ? { ...outcome, token: withoutRefreshToken(outcome.token) } : outcome
+      }),
+    'signIn.clearSession': async ({ id }) => {
+      await services.clearSignInSession(id)
+      return null
     },
     'token.preview': ({ id, integration, keepSecrets, reveal }) => {
       const draft = parseIntegration(integration)

@@ -18,6 +18,10 @@ export interface ProviderMetadata {
   grant_types_supported?: string[]
   scopes_supported?: string[]
   code_challenge_methods_supported?: string[]
+  /** RFC 9207: the provider puts `iss` in its authorization responses. */
+  authorization_response_iss_parameter_supported?: boolean
+  /** OpenID RP-Initiated Logout 1.0. */
+  end_session_endpoint?: string
 }
 
 export function discoveryUrl(issuer: string): string {

@@ -10,7 +10,7 @@ import { resolveIntegration, type Environment, type ResolvedIntegration } from '
 import { tryDecodeJwt } from '../jwt/decode'
 import { findPreset } from '../presets'
 import { callApi } from './apiCall'
-import { startAuthorization } from './authorization'
+import { startSignIn, type SignInOptions } from './signIn/signInAttempt'
 import { describeToken } from './describeToken'
 import { pollDeviceToken, startDeviceAuthorization } from './deviceFlow'
 import { diagnosisContext } from './diagnosisContext'
@@ -172,6 +172,13 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const input = options.input ?? {}
     const key = options.cacheKey
     if (!key) return requestToken(prepared, grant, input, options)
+    // A code from a sign-in that just finished is redeemed, whatever the cache holds: the user signed in
+    // (perhaps as someone else) to get exactly this token.
+    if (input.code) {
+      const redeemed = await requestToken(prepared, grant, input, options)
+      if (redeemed.ok) cache.set(key, redeemed.token)
+      return redeemed
+    }
 
     const reuse = (): TokenOutcomeSuccess | undefined => {
       const cached = cache.get(key)
@@ -212,10 +219,21 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     )
   }
 
-  /** The authorize URL with fresh state, PKCE and nonce; the session holds what the code exchange needs. */
-  async function startAuthorizationFor(integration: Integration) {
+  /**
+   * A sign-in attempt for the integration: its authorize URL with fresh state, PKCE and nonce, and the
+   * provider's metadata (RFC 9207 iss) from discovery. The redirect URI defaults to the integration's.
+   */
+  async function startSignInFor(integration: Integration, options: Partial<SignInOptions> = {}) {
     const { resolved } = await prepare(integration)
-    return startAuthorization(resolved)
+    const metadata = resolved.issuer ? await discover(resolved) : undefined
+    const attempt = startSignIn(resolved, {
+      redirectUri: resolved.redirectUri,
+      extraParams: integration.signIn?.authorizeParams,
+      responseMode: integration.signIn?.responseMode,
+      ...options,
+      metadata,
+    })
+    return { attempt, resolved }
   }
 
   // Looked up at each call, so an onExchange set on deps after the engine was created is still fed.
@@ -226,7 +244,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     callApi: withCore(core, callApi),
     previewTokenRequest: withCore(core, previewTokenRequest),
     describeToken: withCore(core, describeToken),
-    startAuthorization: startAuthorizationFor,
+    startSignIn: startSignInFor,
     startDeviceAuthorization: withCore(core, startDeviceAuthorization),
     pollDeviceToken: withCore(core, pollDeviceToken),
     cache,

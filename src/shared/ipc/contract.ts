@@ -6,6 +6,7 @@ import type { DecodedJwt, VerificationResult } from '../jwt'
 import type { Preset } from '../preset'
 import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
 import type { DeviceAuthorization, TokenInfoOutcome, TokenOutcome } from '../token'
+import type { SignInOutcome } from '../signIn'
 import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
@@ -114,6 +115,12 @@ export const contract = {
   'device.openPage': defineCall<null>()(z.object({ id }).strict()),
   'device.poll': defineCall<TokenOutcome>()(z.object({ id }).strict()),
   'authorize.open': defineCall<{ authorizeUrl: string }>()(z.object({ id }).strict()),
+  /** Signs in (embedded window or system browser with a loopback redirect) and redeems the code. Cancel: token.cancel. */
+  'signIn.start': defineCall<SignInOutcome>()(
+    z.object({ id, via: z.enum(['embedded', 'browser']) }).strict(),
+  ),
+  /** Forgets the embedded window's remembered sign-in (cookies) for the integration. */
+  'signIn.clearSession': defineCall<null>()(z.object({ id }).strict()),
   'presets.list': defineCall<Preset[]>()(empty),
   'integrations.list': defineCall<IntegrationSummary[]>()(empty),
   'integrations.get': defineCall<EditableIntegration>()(z.object({ id }).strict()),

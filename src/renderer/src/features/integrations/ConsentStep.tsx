@@ -3,16 +3,26 @@ import { tokendesk } from '../../api/client'
 import { TextField } from '../../ui/TextField'
 import type { Draft } from './draft'
 import { useEditor } from './editorStore'
+import { IdTokenResult } from './IdTokenResult'
 
 /**
- * For grants that need the user's approval: open the vendor's page in the system browser, then paste
- * the code or PIN it shows (or the whole address it sent you to; its state is checked).
+ * For grants that need the user's approval. Sign in inside TokenDesk (the embedded window) or in
+ * your browser (it comes back to TokenDesk by itself); or, for providers that show a code or PIN
+ * instead (AffinityLive), open the page and paste what it shows.
  */
 export function ConsentStep({ draft }: { draft: Draft }) {
-  const { code, setCode, save, dirty } = useEditor()
+  const code = useEditor((s) => s.code)
+  const setCode = useEditor((s) => s.setCode)
+  const save = useEditor((s) => s.save)
+  const dirty = useEditor((s) => s.dirty)
+  const signIn = useEditor((s) => s.signIn)
+  const busy = useEditor((s) => s.busy)
+  const advice = useEditor((s) => s.signInAdvice)
+  const idToken = useEditor((s) => s.idToken)
   const [problem, setProblem] = useState<string | null>(null)
   const [opened, setOpened] = useState<string | null>(null)
   if (draft.integration.grant !== 'authorization_code') return null
+  const via = draft.integration.signIn?.via ?? 'ask'
 
   const openAuthorizePage = async () => {
     const id = dirty || !draft.id ? await save() : draft.id
@@ -28,35 +38,77 @@ export function ConsentStep({ draft }: { draft: Draft }) {
 
   return (
     <section className="panel consent" aria-labelledby="consent-title">
-      <h2 id="consent-title">User approval</h2>
-      <ol className="steps">
-        <li>
-          <button type="button" className="button" onClick={() => void openAuthorizePage()}>
-            Open the authorize page
-          </button>{' '}
-          <span className="muted">in your browser; sign in and approve.</span>
-          {opened && (
-            <p className="help" data-testid="authorize-url">
-              Opened <code>{opened.split('?')[0]}</code>
-            </p>
-          )}
-        </li>
-        <li>
-          <TextField
-            label="Authorization code or PIN"
-            value={code}
-            onChange={setCode}
-            help="Paste the code or PIN the vendor shows — or the whole address your browser ended on."
-            monospace
-          />
-        </li>
-        <li>Press Get token.</li>
-      </ol>
+      <h2 id="consent-title">Sign in</h2>
+      <div className="consent__actions">
+        {via !== 'browser' && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy === 'fetching'}
+            onClick={() => void signIn('embedded')}
+          >
+            Sign in here
+          </button>
+        )}
+        {via !== 'embedded' && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy === 'fetching'}
+            onClick={() => void signIn('browser')}
+          >
+            Sign in with your browser
+          </button>
+        )}
+        {busy === 'fetching' && <span className="muted">Waiting for the sign-in to finish…</span>}
+      </div>
+      <p className="help">
+        {via === 'ask'
+          ? 'Here: the provider’s page opens in a TokenDesk window. Browser: your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'
+          : via === 'embedded'
+            ? 'The provider’s page opens in a TokenDesk window.'
+            : 'Your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'}
+      </p>
+      {advice && (
+        <div className="callout callout--warning" role="alert" data-testid="sign-in-advice">
+          <p>{advice}</p>
+          <button type="button" className="button" onClick={() => void signIn('browser')}>
+            Continue in your browser
+          </button>
+        </div>
+      )}
+      <details className="consent__paste">
+        <summary>The provider shows a code or PIN instead</summary>
+        <ol className="steps">
+          <li>
+            <button type="button" className="button" onClick={() => void openAuthorizePage()}>
+              Open the authorize page
+            </button>{' '}
+            <span className="muted">in your browser; sign in and approve.</span>
+            {opened && (
+              <p className="help" data-testid="authorize-url">
+                Opened <code>{opened.split('?')[0]}</code>
+              </p>
+            )}
+          </li>
+          <li>
+            <TextField
+              label="Authorization code or PIN"
+              value={code}
+              onChange={setCode}
+              help="Paste the code or PIN the provider shows — or the whole address your browser ended on."
+              monospace
+            />
+          </li>
+          <li>Press Get token.</li>
+        </ol>
+      </details>
       {problem && (
         <p className="callout callout--error" role="alert">
           {problem}
         </p>
       )}
+      {idToken && <IdTokenResult idToken={idToken} />}
     </section>
   )
 }

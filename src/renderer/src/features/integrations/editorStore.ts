@@ -3,11 +3,13 @@ import type { TokenPreview } from '../../../../shared/ipc/contract'
 import type { Integration } from '../../../../shared/integration'
 import type { Preset } from '../../../../shared/preset'
 import type { ErrorData } from '../../../../shared/result'
+import type { SignInOutcome } from '../../../../shared/signIn'
 import type { DeviceAuthorization, TokenOutcome } from '../../../../shared/token'
 import { tokendesk } from '../../api/client'
 import { draftFromEditable, draftFromPreset, integrationFromDraft, keptSecrets, type Draft } from './draft'
 
 type Busy = 'idle' | 'loading' | 'saving' | 'fetching'
+export type SignInIdToken = NonNullable<Extract<SignInOutcome, { kind: 'token' }>['idToken']>
 
 interface EditorState {
   draft: Draft | null
@@ -22,6 +24,11 @@ interface EditorState {
   code: string
   /** Device sign-in under way: the code the user types on the other device. */
   devicePrompt: Omit<DeviceAuthorization, 'deviceCode'> | null
+  /** The ID token of the last sign-in, decoded and validated in main. */
+  idToken: SignInIdToken | null
+  /** The embedded window advised the browser instead, and why. */
+  signInAdvice: string | null
+  signIn: (via: 'embedded' | 'browser') => Promise<void>
   open: (id: string) => Promise<void>
   startFromPreset: (preset: Preset) => void
   update: (change: (draft: Draft) => Draft) => void
@@ -49,11 +56,21 @@ export const useEditor = create<EditorState>((set, get) => ({
   previewError: null,
   code: '',
   devicePrompt: null,
+  idToken: null,
+  signInAdvice: null,
   open: async (id) => {
     set({ busy: 'loading', error: null })
     const result = await tokendesk().integrations.get({ id })
     if (result.ok)
-      set({ draft: draftFromEditable(result.value), dirty: false, busy: 'idle', outcome: null, code: '' })
+      set({
+        draft: draftFromEditable(result.value),
+        dirty: false,
+        busy: 'idle',
+        outcome: null,
+        idToken: null,
+        signInAdvice: null,
+        code: '',
+      })
     else set({ busy: 'idle', error: result.error })
   },
   startFromPreset: (preset) =>
@@ -98,7 +115,14 @@ export const useEditor = create<EditorState>((set, get) => ({
     const id = get().dirty || !get().draft?.id ? await get().save() : get().draft!.id!
     if (!id) return
     const mine = ++tokenRequest
-    set({ busy: 'fetching', error: null, outcome: null, devicePrompt: null })
+    set({
+      busy: 'fetching',
+      error: null,
+      outcome: null,
+      devicePrompt: null,
+      idToken: null,
+      signInAdvice: null,
+    })
     const result =
       get().draft?.integration.grant === 'device_code'
         ? await deviceSignIn(id, (devicePrompt) => mine === tokenRequest && set({ devicePrompt }))
@@ -109,6 +133,18 @@ export const useEditor = create<EditorState>((set, get) => ({
         ? { busy: 'idle', outcome: result.value, devicePrompt: null }
         : { busy: 'idle', error: result.error, devicePrompt: null },
     )
+  },
+  signIn: async (via) => {
+    const id = get().dirty || !get().draft?.id ? await get().save() : get().draft!.id!
+    if (!id) return
+    const mine = ++tokenRequest
+    set({ busy: 'fetching', error: null, outcome: null, idToken: null, signInAdvice: null })
+    const result = await tokendesk().signIn.start({ id, via })
+    if (mine !== tokenRequest) return
+    if (!result.ok) return set({ busy: 'idle', error: result.error })
+    const signedIn = result.value
+    if (signedIn.kind === 'use-browser') return set({ busy: 'idle', signInAdvice: signedIn.reason })
+    set({ busy: 'idle', outcome: signedIn.token, idToken: signedIn.idToken ?? null, code: '' })
   },
   cancel: () => {
     const id = get().draft?.id
@@ -139,7 +175,8 @@ export const useEditor = create<EditorState>((set, get) => ({
     const result = await tokendesk().integrations.revealSecret({ id, path })
     return result.ok ? result.value.value : null
   },
-  close: () => set({ draft: null, dirty: false, outcome: null, preview: null, error: null, code: '' }),
+  close: () =>
+    set({ draft: null, dirty: false, outcome: null, idToken: null, preview: null, error: null, code: '' }),
 }))
 
 /** RFC 8628 from the user's side: show the code, then wait while main polls until they approve. */
