@@ -24,7 +24,7 @@ export const VALUE_MAPS = ['tokenRequest.headers', 'tokenRequest.params', 'api.h
 export type ValueMap = (typeof VALUE_MAPS)[number]
 
 /** Other text fields the user may mark secret in `secretFields`. */
-const MARKABLE_FIELDS = [
+export const MARKABLE_FIELDS = [
   'clientId',
   'username',
   'redirectUri',

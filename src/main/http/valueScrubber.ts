@@ -79,7 +79,7 @@ function base64Forms(bytes: Buffer): string[] {
     // …and those mixed with the bytes after (a partial last group).
     const end = 4 * Math.floor(total / 3) + [0, 1, 2][total % 3]!
     const inner = shifted.slice(start, end)
-    if (offset === 0) forms.push(shifted.replace(/=+$/, ''))
+    if (offset === 0) forms.push(shifted, shifted.replace(/=+$/, ''))
     if (inner.length >= MIN_SHIFTED_LENGTH) forms.push(inner)
   }
   return forms.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')])
