@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMarkableSecretField, isUnsafeName, MARKABLE_SECRET_FIELD_HINT } from './secretFields'
 
 /**
  * The integration: one saved configuration of how to get a token from one vendor. Used for saving,
@@ -36,7 +37,16 @@ export const configValueSchema = z.union([z.string(), envReferenceSchema])
 export type ConfigValue = z.infer<typeof configValueSchema>
 
 const httpUrl = configValueSchema
-const valueMap = z.record(z.string().min(1, 'A header or parameter name cannot be empty.'), configValueSchema)
+const valueMap = z.record(
+  z
+    .string()
+    .min(1, 'A header or parameter name cannot be empty.')
+    .refine(
+      (name) => !isUnsafeName(name),
+      'A header or parameter cannot be named "__proto__", "constructor" or "prototype".',
+    ),
+  configValueSchema,
+)
 
 export const integrationSchema = z.strictObject({
   format: z.literal(INTEGRATION_FORMAT).optional(),
@@ -116,19 +126,21 @@ export const integrationSchema = z.strictObject({
     .optional(),
 
   /** Paths of other values the user marked secret, e.g. "tokenRequest.params.partner_code". */
-  secretFields: z.array(z.string().max(300)).optional(),
+  secretFields: z
+    .array(
+      z
+        .string()
+        .max(300)
+        .refine(isMarkableSecretField, {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not a field that can hold a secret. ${MARKABLE_SECRET_FIELD_HINT}`,
+        }),
+    )
+    .max(200)
+    .optional(),
 
   /** Timeout of each HTTP call in milliseconds (default 30 000). */
   timeoutMs: z.number().int().min(100).max(600_000).optional(),
 })
 
 export type Integration = z.infer<typeof integrationSchema>
-
-/** Top-level fields whose values are secrets: masked everywhere, stored only encrypted. */
-export const SECRET_FIELDS = [
-  'clientSecret',
-  'password',
-  'refreshToken',
-  'code',
-  'clientAssertionKey',
-] as const

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MASKED } from '../../shared/secretNames'
 import { toCurl } from '../../shared/curl'
+import { leakedSecrets } from '../../../tests/support/secretEncodings'
 import { formBody, formEncode } from './formEncoding'
 import { createMasker } from './mask'
 
@@ -65,6 +66,111 @@ describe('createMasker', () => {
       refresh_token: MASKED,
     })
     expect(response.headers).toEqual([['Set-Cookie', MASKED]])
+  })
+})
+
+const accessToken = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl/+x'
+const refreshToken = 'rt-7f3a9c1e+b2/d4=='
+
+function answer(body: string, headers: Array<[string, string]> = []) {
+  return { status: 200, statusText: 'OK', headers, body, truncated: false }
+}
+
+describe('masking a 2xx body that is not plain snake_case JSON', () => {
+  it.each([
+    ['JSONP', `cb({"access_token":"${accessToken}","refresh_token":"${refreshToken}"})`],
+    [
+      'JSON with a comment',
+      `/* v2 */ {"access_token": "${accessToken}", // note\n "refresh_token": "${refreshToken}"}`,
+    ],
+    ['camelCase names', JSON.stringify({ accessToken, refreshToken, idToken: accessToken })],
+    [
+      'JSON escapes',
+      `{"access_token":"${accessToken.replace(/\//g, '\\/')}","refresh_token":"${refreshToken}"}`,
+    ],
+    [
+      'XML',
+      `<?xml version="1.0"?><r><access_token>${accessToken}</access_token><refresh_token>${refreshToken}</refresh_token></r>`,
+    ],
+    [
+      'a form',
+      `access_token=${encodeURIComponent(accessToken)}&refresh_token=${encodeURIComponent(refreshToken)}`,
+    ],
+    ['text', `Your token is access_token: ${accessToken} and refreshToken = ${refreshToken}.`],
+  ])('keeps no token of %s', (_shape, body) => {
+    const masked = createMasker([]).response(answer(body))
+    expect(leakedSecrets(masked.body, [accessToken, refreshToken])).toEqual([])
+    expect(masked.body).toContain(MASKED)
+  })
+
+  it('masks by name at any depth, without recursion, even a token too short to mask by value', () => {
+    const depth = 400_000
+    const body = `${'{"a":'.repeat(depth)}{"refreshToken":"r-1","accessToken":"${accessToken}"}${'}'.repeat(depth)}`
+    const masked = createMasker([]).response(answer(body)).body
+    expect(masked).not.toContain('"r-1"')
+    expect(leakedSecrets(masked, [accessToken])).toEqual([])
+    expect(masked.length).toBeLessThan(body.length + 20)
+  })
+
+  it('masks the same token wherever else it appears once the response named it', () => {
+    const masker = createMasker([])
+    masker.response(answer(JSON.stringify({ access_token: accessToken })))
+    expect(masker.text(`Authorization: Bearer ${accessToken}`)).toBe(`Authorization: Bearer ${MASKED}`)
+  })
+
+  it('masks a token in a response header, such as a redirect with a fragment', () => {
+    const masked = createMasker([]).response(
+      answer('', [
+        ['Location', `https://app.test/cb#access_token=${encodeURIComponent(accessToken)}&state=x`],
+      ]),
+    )
+    expect(leakedSecrets(JSON.stringify(masked.headers), [accessToken])).toEqual([])
+  })
+})
+
+describe('a vendor echoing what the request carried', () => {
+  const id = 'partner-client'
+  const secret = 'Sk+y/K1ck=secret&%'
+  const basic = Buffer.from(`${formEncode(id)}:${formEncode(secret)}`).toString('base64')
+  const request = {
+    method: 'POST',
+    url: 'https://vendor.test/token',
+    headers: [['Authorization', `Basic ${basic}`]] as Array<[string, string]>,
+    body: 'grant_type=client_credentials',
+  }
+
+  it('masks the Basic credential echoed in the body, encoded or decoded', () => {
+    const masker = createMasker([secret])
+    masker.request(request)
+    const body = JSON.stringify({
+      error: 'invalid_client',
+      error_description: `Bad credentials in Basic ${basic} (${formEncode(id)}:${formEncode(secret)})`,
+    })
+    const masked = masker.response({ ...answer(body), status: 401 }).body
+    expect(masked).not.toContain(basic)
+    expect(leakedSecrets(masked, [secret, formEncode(secret)])).toEqual([])
+  })
+
+  it('masks base64("id:secret") even from a masker that never saw the request', () => {
+    const masked = createMasker([secret]).text(`got ${basic}`)
+    expect(leakedSecrets(masked, [secret, formEncode(secret)])).toEqual([])
+    expect(masked).not.toContain(basic)
+  })
+})
+
+describe('fields the user marked secret', () => {
+  it('masks them by name in forms, URLs and JSON, however short the value', () => {
+    const masker = createMasker([], ['partner_code'])
+    const masked = masker.request({
+      method: 'POST',
+      url: 'https://vendor.test/token?partner_code=p1',
+      headers: [['partner_code', 'p2']],
+      body: 'grant_type=partner&partner_code=p3',
+    })
+    expect(masked.url).toBe(`https://vendor.test/token?partner_code=${MASKED}`)
+    expect(masked.headers).toEqual([['partner_code', MASKED]])
+    expect(masked.body).toBe(`grant_type=partner&partner_code=${MASKED}`)
+    expect(masker.response(answer('{"partner_code":"p4"}')).body).toBe(`{"partner_code":"${MASKED}"}`)
   })
 })
 

@@ -1,6 +1,6 @@
 import { ERR_ENV_MISSING, ERR_TEMPLATE_UNKNOWN_FIELD } from '../../shared/errorCodes'
 import type { ConfigValue, Integration } from '../../shared/integration'
-import { isSecretName } from '../../shared/secretNames'
+import { isSecretPath, markedEntryNames } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
 
 export type Environment = Readonly<Record<string, string | undefined>>
@@ -40,8 +40,10 @@ export interface ResolvedIntegration {
     headers: Array<[string, string]>
   }
   timeoutMs: number
-  /** Every secret value, for masking. */
+  /** Every secret value (at the paths src/shared/secretFields.ts lists, after templates), for masking. */
   secrets: string[]
+  /** Header and parameter names the user marked secret: masked by name too, however short the value. */
+  secretNames: string[]
 }
 
 const TEMPLATE = /\{\{\s*([A-Za-z][A-Za-z0-9.]*)\s*\}\}/g
@@ -58,7 +60,6 @@ const TEMPLATABLE_FIELDS = [
   'issuer',
   'name',
 ] as const
-const SECRET_TOP_LEVEL = new Set(['clientSecret', 'password', 'refreshToken', 'code', 'clientAssertionKey'])
 
 /**
  * Resolves environment references and templates. Templates see the top-level fields after their own
@@ -76,22 +77,19 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     base['basicAuth.username'] = readValue(integration.basicAuth.username, 'basicAuth.username', env)
     base['basicAuth.password'] = readValue(integration.basicAuth.password, 'basicAuth.password', env)
   }
-  const resolve = (value: ConfigValue | undefined, field: string, secret = false): string | undefined => {
+  const resolve = (value: ConfigValue | undefined, field: string): string | undefined => {
     if (value === undefined) return undefined
     const text = fillTemplates(readValue(value, field, env), field, base)
-    if (secret && text) secrets.add(text)
+    if (text && isSecretPath(integration, field)) secrets.add(text)
     return text
   }
   const resolvePairs = (
     map: Record<string, ConfigValue> | undefined,
     field: string,
   ): Array<[string, string]> =>
-    Object.entries(map ?? {}).map(([name, value]) => [
-      name,
-      resolve(value, `${field}.${name}`, isSecretName(name))!,
-    ])
+    Object.entries(map ?? {}).map(([name, value]) => [name, resolve(value, `${field}.${name}`)!])
   const top = (field: keyof Integration & string) =>
-    resolve(integration[field] as ConfigValue | undefined, field, SECRET_TOP_LEVEL.has(field))
+    resolve(integration[field] as ConfigValue | undefined, field)
 
   const resolved: ResolvedIntegration = {
     source: integration,
@@ -111,7 +109,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     tls: integration.tls && {
       ca: resolve(integration.tls.ca, 'tls.ca'),
       cert: resolve(integration.tls.cert, 'tls.cert'),
-      key: resolve(integration.tls.key, 'tls.key', true),
+      key: resolve(integration.tls.key, 'tls.key'),
     },
     scope: integration.scope ?? [],
     scopeSeparator: integration.scopeSeparator ?? ' ',
@@ -125,7 +123,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     tokenParams: resolvePairs(integration.tokenRequest?.params, 'tokenRequest.params'),
     basicAuth: integration.basicAuth && {
       username: resolve(integration.basicAuth.username, 'basicAuth.username')!,
-      password: resolve(integration.basicAuth.password, 'basicAuth.password', true)!,
+      password: resolve(integration.basicAuth.password, 'basicAuth.password')!,
     },
     api: {
       baseUrl: resolve(integration.api?.baseUrl, 'api.baseUrl'),
@@ -135,6 +133,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     },
     timeoutMs: integration.timeoutMs ?? 30_000,
     secrets: [],
+    secretNames: markedEntryNames(integration),
   }
   resolved.secrets = [...secrets]
   return resolved

@@ -74,7 +74,7 @@ async function sendApiRequest(
   options: TokenOptions,
 ) {
   const { resolved, preset } = prepared
-  const masker = createMasker([...resolved.secrets, accessToken])
+  const masker = createMasker([...resolved.secrets, accessToken], resolved.secretNames)
   const apiRequest: PreparedRequest = apiRequestWithToken(resolved, request, accessToken)
   // API answers may be large (reports, exports): keep the first 16 MiB and say it was cut.
   const result = await core.send(apiRequest, 'api', resolved, masker, options.signal, {

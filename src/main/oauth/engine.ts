@@ -88,7 +88,13 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const metadata = resolved.issuer ? await discover(resolved) : undefined
     const checks = preflightChecks(resolved, preset, metadata)
     const warnings = checks.map(({ message }) => message)
-    return { resolved, preset, warnings, checks, masker: createMasker(resolved.secrets) }
+    return {
+      resolved,
+      preset,
+      warnings,
+      checks,
+      masker: createMasker(resolved.secrets, resolved.secretNames),
+    }
   }
 
   /** OIDC discovery fills the endpoints the integration leaves empty; typed ones win. */

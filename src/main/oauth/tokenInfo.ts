@@ -71,7 +71,7 @@ async function send(
   request: PreparedRequest,
   purpose: 'introspection' | 'userinfo',
 ): Promise<TokenInfoOutcome> {
-  const masker = createMasker([...resolved.secrets, accessToken])
+  const masker = createMasker([...resolved.secrets, accessToken], resolved.secretNames)
   const { exchange, response, failure } = await performExchange(deps.transport, request, {
     purpose,
     timeoutMs: resolved.timeoutMs,

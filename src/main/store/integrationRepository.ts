@@ -4,7 +4,7 @@ import type { Integration } from '../../shared/integration'
 import type { EditableIntegration, IntegrationSummary, TokenStorage } from '../../shared/storedIntegration'
 import { TokenDeskError } from '../errors'
 import { parseIntegration } from '../integration/parse'
-import { collectSecrets, withoutSecrets, withSecrets } from '../vault/secretPaths'
+import { collectSecrets, secretAt, withoutSecrets, withSecrets } from '../vault/secretPaths'
 import type { Vault } from '../vault/vault'
 import type { KeyValueStore } from './keyValueStore'
 import { CURRENT_VERSION, migrateIntegrationsFile, type StoredRecord } from './integrationsFile'
@@ -73,7 +73,7 @@ export class IntegrationRepository {
   }
 
   revealSecret(id: string, path: string): string | undefined {
-    return this.vault.getConfigSecrets(this.record(id).id)[path]
+    return secretAt(this.vault.getConfigSecrets(this.record(id).id), path)
   }
 
   save(request: SaveIntegrationRequest): EditableIntegration {
@@ -83,8 +83,10 @@ export class IntegrationRepository {
     const typed = collectSecrets(integration)
     const kept = existing ? this.vault.getConfigSecrets(id) : {}
     const secrets: Record<string, string> = {}
-    for (const path of request.keepSecrets ?? [])
-      if (kept[path] !== undefined && !typed.has(path)) secrets[path] = kept[path]
+    for (const path of request.keepSecrets ?? []) {
+      const value = secretAt(kept, path)
+      if (value !== undefined && !typed.has(path)) secrets[path] = value
+    }
     for (const [path, value] of typed) secrets[path] = value
     const timestamp = this.now().toISOString()
     const record: StoredRecord = {

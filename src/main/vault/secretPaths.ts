@@ -1,42 +1,28 @@
+import { ERR_INTEGRATION_INVALID } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
-import { isSecretName } from '../../shared/secretNames'
+import {
+  isPlainRecord,
+  parseSecretPath,
+  readOwn,
+  readOwnPath,
+  secretPathsOf,
+} from '../../shared/secretFields'
+import { TokenDeskError } from '../errors'
 
 /**
- * Where secrets sit in an integration, as "section.field" or "section.map.name" paths
- * (e.g. "clientSecret", "basicAuth.password", "tokenRequest.headers.x-api-key"). Map names may
- * contain dots; they are everything after the map's prefix.
+ * Secrets in and out of an integration, at the paths src/shared/secretFields.ts lists. Every read
+ * and write touches own properties only, so a path like "constructor.name" reaches nothing.
  */
-const TOP_LEVEL = ['clientSecret', 'password', 'refreshToken', 'code', 'clientAssertionKey'] as const
-const NESTED = [
-  ['basicAuth', 'password'],
-  ['tls', 'key'],
-] as const
-const MAPS = [
-  ['tokenRequest', 'headers'],
-  ['tokenRequest', 'params'],
-  ['api', 'headers'],
-] as const
 
 type Loose = Record<string, unknown>
 
-/** Every secret string value in the integration, by path. Environment references are not secrets. */
+/** Every secret text value in the integration, by path. Environment references are not secrets. */
 export function collectSecrets(integration: Integration): Map<string, string> {
   const found = new Map<string, string>()
-  const marked = new Set(integration.secretFields ?? [])
-  const add = (path: string, value: unknown) => {
+  for (const path of secretPathsOf(integration)) {
+    const value = readOwnPath(integration, path)
     if (typeof value === 'string' && value !== '') found.set(path, value)
   }
-  for (const field of TOP_LEVEL) add(field, integration[field])
-  for (const [section, field] of NESTED)
-    add(`${section}.${field}`, (integration[section] as Loose | undefined)?.[field])
-  for (const [section, map] of MAPS) {
-    const entries = ((integration[section] as Loose | undefined)?.[map] ?? {}) as Loose
-    for (const [name, value] of Object.entries(entries)) {
-      const path = `${section}.${map}.${name}`
-      if (isSecretName(name) || marked.has(path)) add(path, value)
-    }
-  }
-  for (const path of marked) if (!found.has(path)) add(path, readPath(integration, path))
   return found
 }
 
@@ -58,37 +44,50 @@ export function withSecrets(integration: Integration, secrets: Iterable<[string,
   return copy as Integration
 }
 
+/** The value at a path, own properties only. */
 export function readPath(integration: Integration, path: string): unknown {
-  const [section, map, name] = splitPath(path)
-  const top = (integration as Loose)[section]
-  if (map === undefined) return top
-  const inner = (top as Loose | undefined)?.[map]
-  return name === undefined ? inner : (inner as Loose | undefined)?.[name]
+  return readOwnPath(integration, path)
+}
+
+/** The secret a vault entry holds at `path`: text only, never something inherited. */
+export function secretAt(secrets: Readonly<Record<string, unknown>>, path: string): string | undefined {
+  if (!parseSecretPath(path)) return undefined
+  const value = readOwn(secrets, path)
+  return typeof value === 'string' ? value : undefined
 }
 
 function writePath(target: Loose, path: string, value: string | undefined): void {
-  const [section, map, name] = splitPath(path)
-  if (map === undefined) {
-    if (value === undefined) delete target[section]
-    else target[section] = value
-    return
+  const parsed = parseSecretPath(path)
+  if (!parsed) {
+    // Refused loudly: skipping it would leave a secret where it was meant to be removed.
+    throw new TokenDeskError(
+      ERR_INTEGRATION_INVALID,
+      `"secretFields" lists "${path}", which is not a field of the integration. Remove it.`,
+      { field: 'secretFields' },
+    )
   }
-  const sectionObject = (target[section] ??= {}) as Loose
-  if (name === undefined) {
-    if (value === undefined) delete sectionObject[map]
-    else sectionObject[map] = value
-    return
+  const parents =
+    parsed.kind === 'entry' ? [parsed.section, parsed.mapName] : parsed.section ? [parsed.section] : []
+  const name = parsed.kind === 'entry' ? parsed.name : parsed.field
+  let container: Loose = target
+  for (const parent of parents) {
+    const existing = readOwn(container, parent)
+    if (isPlainRecord(existing)) {
+      container = existing
+      continue
+    }
+    if (value === undefined) return
+    container = defineOwn(container, parent, {}) as Loose
   }
-  const mapObject = (sectionObject[map] ??= {}) as Loose
-  if (value === undefined) delete mapObject[name]
-  else mapObject[name] = value
+  if (value === undefined) {
+    if (Object.hasOwn(container, name)) delete container[name]
+  } else {
+    defineOwn(container, name, value)
+  }
 }
 
-function splitPath(path: string): [string, string?, string?] {
-  for (const [section, map] of MAPS) {
-    const prefix = `${section}.${map}.`
-    if (path.startsWith(prefix)) return [section, map, path.slice(prefix.length)]
-  }
-  const dot = path.indexOf('.')
-  return dot < 0 ? [path] : [path.slice(0, dot), path.slice(dot + 1)]
+/** Sets an own, enumerable property, whatever the name: never a setter on the prototype. */
+function defineOwn(target: Loose, name: string, value: unknown): unknown {
+  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true })
+  return value
 }
