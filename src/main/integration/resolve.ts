@@ -2,6 +2,7 @@ import { ERR_ENV_MISSING, ERR_TEMPLATE_UNKNOWN_FIELD } from '../../shared/errorC
 import type { ConfigValue, Integration } from '../../shared/integration'
 import { isSecretName } from '../../shared/secretNames'
 import { TokenDeskError } from '../errors'
+import { assertEndpointUrls } from './endpointUrl'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -137,6 +138,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     secrets: [],
   }
   resolved.secrets = [...secrets]
+  assertEndpointUrls(resolved)
   return resolved
 }
 
