@@ -43,8 +43,7 @@ export function endpointUrlProblem(value: string): string | undefined {
   if (URL.canParse(url)) return undefined
   const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/, 1)[0]!
   if (/\s/.test(url)) return 'it contains a space'
-  if (authority.startsWith('[') && !authority.includes(']'))
-    return 'the IPv6 address in [ ] is not closed'
+  if (authority.startsWith('[') && !authority.includes(']')) return 'the IPv6 address in [ ] is not closed'
   const port = /:(\d+)$/.exec(authority)?.[1]
   if (port !== undefined && Number(port) > 65535) return `the port ${port} is above 65535`
   if (authority === '' || authority.startsWith(':')) return 'it has no host name'

@@ -116,7 +116,19 @@ async function signClientAssertion(
 }
 
 const HMAC_ALGS = ['HS256', 'HS384', 'HS512']
-const SIGNATURE_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519']
+const SIGNATURE_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+]
 
 /** RFC 7523 §3 (and RFC 7515 §4.1.1): an assertion is signed; "none" or an unknown name is a typo or a trap. */
 function assertAssertionAlg(alg: string, allowed: string[], style: string): void {

@@ -90,7 +90,11 @@ export const MAX_PLAUSIBLE_LIFETIME_SECONDS = 100 * 365 * 24 * 3600
 function readExpiresIn(value: unknown, warnings: string[]): number | undefined {
   if (value === undefined || value === null) return undefined
   const seconds =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : NaN
   if (!Number.isFinite(seconds) || seconds < 0) {
     warnings.push(`"expires_in" is ${quoted(value)}, which is not a number of seconds; ignored.`)
     return undefined
