@@ -16,7 +16,7 @@ export const MAX_QUOTED_TEXT = 300
  */
 export const MAX_SCANNED_HTML = 64 * 1024
 
-/** Longest raw title text read (tags and entities included) before it is cleaned and shortened. */
+/** Longest raw title text (tags and entities included): a longer one is not a title. */
 const MAX_RAW_TITLE = 4 * 1024
 
 /** A form-encoded answer is a handful of short fields; anything longer is text. */
@@ -49,36 +49,28 @@ function looksHtml(text: string, contentType: string): boolean {
 }
 
 /**
- * The page's <title>, or its first heading: "502 Bad Gateway", "Sign in to your account". Found with
- * indexOf over the top of the page only: a regex like `<title>([\s\S]*?)</title>` retries from every
- * `<title>` to the end of the body, which is quadratic on a page of repeated unclosed tags.
+ * The page's <title>, or its first heading: "502 Bad Gateway", "Sign in to your account". Only the
+ * top of the page is searched, and a closing tag only within MAX_RAW_TITLE of its opening one: a regex
+ * like `<title>([\s\S]*?)</title>` retries from every `<title>` to the end of the body, which is
+ * quadratic on a page of repeated unclosed tags.
  */
 function htmlTitle(html: string): string | undefined {
   const top = html.slice(0, MAX_SCANNED_HTML)
-  const lower = top.toLowerCase()
-  const raw = elementText(top, lower, 'title') ?? elementText(top, lower, 'h1')
+  const raw = elementText(top, 'title', /<title[\s>/]/i) ?? elementText(top, 'h1', /<h1[\s>/]/i)
   if (raw === undefined) return undefined
   const title = collapsedPrefix(decodeEntities(withoutTags(raw)), MAX_QUOTED_TEXT)
   return title === '' ? undefined : title
 }
 
-/** The text between the first `<name …>` and the `</name` after it, at most MAX_RAW_TITLE long. */
-function elementText(html: string, lower: string, name: string): string | undefined {
-  let from = 0
-  for (;;) {
-    const open = lower.indexOf(`<${name}`, from)
-    if (open < 0) return undefined
-    const after = lower.charCodeAt(open + name.length + 1)
-    // `<title>` or `<title lang=…>`, not `<titlebar>`.
-    if (after === 0x3e /* > */ || isSpace(after) || after === 0x2f /* / */) {
-      const start = lower.indexOf('>', open)
-      if (start < 0) return undefined
-      const end = lower.indexOf(`</${name}`, start + 1)
-      if (end < 0) return undefined
-      return html.slice(start + 1, Math.min(end, start + 1 + MAX_RAW_TITLE))
-    }
-    from = open + 1
-  }
+/** The text of the first `<name …>…</name>` (`opening` finds `<name` followed by a space, `>` or `/`). */
+function elementText(html: string, name: string, opening: RegExp): string | undefined {
+  const open = opening.exec(html)?.index
+  if (open === undefined) return undefined
+  const start = html.indexOf('>', open) + 1
+  if (start === 0) return undefined
+  const window = html.slice(start, start + MAX_RAW_TITLE + name.length + 2)
+  const end = window.toLowerCase().indexOf(`</${name}`)
+  return end < 0 ? undefined : window.slice(0, end)
 }
 
 /** Tags inside a title (`<h1><span>502</span> Bad Gateway</h1>`) become spaces; one pass, no regex. */
