@@ -5,7 +5,7 @@ import { callCommand } from './commands/call'
 import { curlCommand } from './commands/curl'
 import { decodeCommand } from './commands/decode'
 import { tokenCommand } from './commands/token'
-import { EXIT_INVALID_INPUT, paint, type CliIo } from './io'
+import { EXIT_INVALID_INPUT, paint, terminalSafe, type CliIo } from './io'
 
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
 
@@ -24,6 +24,8 @@ export async function runCli(
   engine: TokenEngine = createTokenEngine({ env: io.env }),
 ): Promise<number> {
   const [command, ...rest] = argv
+  // Vendor text reaches every output below: escape what a terminal would act on.
+  io = terminalSafe(io, { json: argv.includes('--json') })
   try {
     switch (command) {
       case 'token': {

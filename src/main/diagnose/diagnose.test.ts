@@ -842,3 +842,49 @@ describe('device flow (RFC 8628)', () => {
     expect(codes(diagnosis)).toEqual(['device-flow'])
   })
 })
+
+describe('hostile answers', () => {
+  it('reads the title of a 2 MB page of repeated unclosed <title> tags, and of one with a late title', () => {
+    const hostile = '<html><title>'.repeat(150_000)
+    const diagnosis = diagnose(
+      recorded({
+        url: 'https://auth.vendor.test/token',
+        status: 502,
+        headers: [['Content-Type', 'text/html']],
+        body: hostile,
+      }),
+      context(),
+    )
+    expectWellFormed(diagnosis)
+    expect(diagnosis.summary).toBe(
+      'The vendor answered with a web page instead of an OAuth answer (HTTP 502).',
+    )
+  })
+
+  it('names the vendor’s refusal when its error code is a name Object.prototype also has', () => {
+    for (const error of ['constructor', 'valueof', 'propertyisenumerable']) {
+      const diagnosis = diagnose(
+        recorded({ url: 'https://auth.vendor.test/token', status: 400, body: { error } }),
+        context({ grant: 'device_code' }),
+      )
+      expectWellFormed(diagnosis)
+      expect(diagnosis.summary).toBe(
+        `The vendor refused the request with the error "${error}" (HTTP 400, ${error}).`,
+      )
+      expect(structuredClone(diagnosis)).toEqual(diagnosis)
+    }
+  })
+
+  it('quotes a vendor sentence that ends in a long run of spaces and stops', () => {
+    const description = `Client is disabled${' '.repeat(100_000)}x${'. '.repeat(100_000)}`
+    const diagnosis = diagnose(
+      recorded({
+        url: 'https://auth.vendor.test/token',
+        status: 400,
+        body: { error: 'invalid_client', error_description: description, message: description },
+      }),
+      context(),
+    )
+    expect(diagnosis.summary).toBe('The vendor said: Client is disabled x (HTTP 400, invalid_client).')
+  })
+})

@@ -1,6 +1,7 @@
 import type { NetworkErrorKind, NetworkFailure } from '../../shared/exchange'
 import { ERR_RESPONSE_TOO_LARGE } from '../../shared/errorCodes'
 import { describeTlsProblem, isTlsCode } from './tlsProblems'
+import { ownValue } from '../../shared/own'
 
 const KIND_BY_CODE: Record<string, NetworkErrorKind> = {
   ENOTFOUND: 'dns',
@@ -59,11 +60,11 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
 }
 
 function kindOfCode(code: string): NetworkErrorKind | undefined {
-  return KIND_BY_CODE[code] ?? (isTlsCode(code) ? 'tls' : undefined)
+  return ownValue(KIND_BY_CODE, code) ?? (isTlsCode(code) ? 'tls' : undefined)
 }
 
 function isTimeout(link: Link): boolean {
-  return link.name === 'TimeoutError' || KIND_BY_CODE[link.code ?? ''] === 'timeout'
+  return link.name === 'TimeoutError' || ownValue(KIND_BY_CODE, link.code ?? '') === 'timeout'
 }
 
 /** Node's https reports "wrong version number" as a bare EPROTO; undici names it. Use the name. */
@@ -111,7 +112,8 @@ function otherMessage(code: string | undefined, chain: Link[]): string {
     const header = /\["([^"]+)"\]/.exec(chain.find((link) => link.code === code)?.message ?? '')?.[1]
     return `A header${header ? ` (${header})` : ''} contains a character that cannot be sent, such as a line break (ERR_INVALID_CHAR).`
   }
-  if (code && OTHER_MESSAGES[code]) return OTHER_MESSAGES[code]
+  const known = code && ownValue(OTHER_MESSAGES, code)
+  if (known) return known
   const name = chain[0]?.name
   return `The request failed before an answer arrived (${code ?? name ?? 'unknown error'}).`
 }

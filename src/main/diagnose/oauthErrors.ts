@@ -1,3 +1,5 @@
+import { ownValue } from '../../shared/own'
+
 /**
  * The OAuth error codes a token endpoint or an API may answer with, in words for support staff.
  * `refused` completes a sentence whose subject is the vendor ("SkyKick refused the client
@@ -91,8 +93,9 @@ const EXPLANATIONS: Record<string, OAuthErrorExplanation> = {
   },
 }
 
+/** Own keys only: a vendor's `"error": "constructor"` must not find Object's constructor. */
 export function explainOAuthError(code: string): OAuthErrorExplanation | undefined {
-  return EXPLANATIONS[code.toLowerCase()]
+  return ownValue(EXPLANATIONS, code.toLowerCase())
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ownValue } from '../../shared/own'
+
 /** A certificate or handshake failure in words: what is wrong, and what the user can do about it. */
 export interface TlsProblem {
   /** Completes "Could not set up a secure connection to host: …". */
@@ -59,7 +61,7 @@ const HANDSHAKE_FAILED: TlsProblem = {
 }
 
 export function describeTlsProblem(code: string | undefined): TlsProblem {
-  return (code && PROBLEMS[code]) || HANDSHAKE_FAILED
+  return (code && ownValue(PROBLEMS, code)) || HANDSHAKE_FAILED
 }
 
 /** Node's certificate codes (from OpenSSL's X509_V_ERR_*) and its TLS/SSL error codes. */

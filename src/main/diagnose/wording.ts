@@ -39,11 +39,14 @@ export function plural(count: number, one: string, many: string): string {
 
 /** A sentence fragment with its final full stop removed, so "(HTTP 400)." can follow it. */
 export function withoutFinalStop(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.!。]+$/, '')
+  const collapsed = text.replace(/\s+/g, ' ').trim()
+  // A loop, not /[\s.!。]+$/: that regex retries at every space of a long run, quadratic on "a    …x".
+  let end = collapsed.length
+  while (end > 0 && FINAL_STOPS.has(collapsed[end - 1]!)) end--
+  return collapsed.slice(0, end)
 }
+
+const FINAL_STOPS = new Set([' ', '.', '!', '。'])
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)

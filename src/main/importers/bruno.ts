@@ -1,8 +1,9 @@
 import { bruDictionary, bruRecord, parseBruBlocks, type BruBlock } from './lib/bruLang'
 import { agreedLookup, firstOf, type Lookup, type Variables } from './lib/environments'
-import { flag, isObject, objects, text, type JsonObject } from './lib/json'
+import { flag, isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
 import { templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
+import { ownValue } from '../../shared/own'
 
 /**
  * Bruno, in its two shapes: a `.bru` file (a request, `folder.bru` or `collection.bru`) with an
@@ -86,7 +87,13 @@ export function readBrunoCollection(collection: JsonObject): ImportDraft[] {
     const name = path.join(' / ')
     drafts.push(draftFrom(auth.oauth2, `Bruno ${kind} "${name}"`, name, firstOf(...scopes), []))
   }
+  let tooDeepSeen = false
   const walk = (items: unknown, path: string[], folders: Lookup[]) => {
+    if (path.length > MAX_NESTING) {
+      if (!tooDeepSeen) drafts.push(tooDeep('Bruno'))
+      tooDeepSeen = true
+      return
+    }
     for (const item of objects(items)) {
       const itemPath = [...path, text(item.name)?.trim() || 'Untitled']
       if (item.type === 'folder') {
@@ -250,7 +257,7 @@ function localVariables(pairs: Array<{ key: string; value: string; enabled: bool
 const lookupIn =
   (variables: Variables): Lookup =>
   (name) =>
-    variables[name]
+    ownValue(variables, name)
 const camelCase = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
 const keys = (params: AdditionalParam[]) => params.map((param) => `"${param.name}"`).join(', ')
 const emptyBlock = (): BruBlock => ({ name: '', line: 0, lines: [] })

@@ -1,5 +1,6 @@
+import { ownValue } from '../../shared/own'
 import { agreedLookup, firstOf, flattenVariables, type Lookup, type Variables } from './lib/environments'
-import { flag, isObject, objects, text, type JsonObject } from './lib/json'
+import { flag, isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
 import { environmentName, templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
 
@@ -12,8 +13,9 @@ import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/t
  */
 const SYNTAX: TemplateSyntax = {
   tool: 'Insomnia',
-  reference: /\{\{\s*([^{}%]+?)\s*\}\}/,
-  unsupported: /\{%[\s\S]*?%\}/,
+  // Greedy and trimmed by the reader: a lazy `\s*(…+?)\s*` retries every space, quadratic on `{{a   …`.
+  reference: /\{\{([^{}%]+)\}\}/,
+  unsupported: { open: '{%', close: '%}' },
 }
 
 interface InsomniaNode {
@@ -30,6 +32,8 @@ interface InsomniaWorkspace {
   base: Variables
   subEnvironments: Variables[]
   nodes: InsomniaNode[]
+  /** Folders nested past MAX_NESTING were left out. */
+  truncated?: boolean
 }
 
 export function isInsomniaExport(value: unknown): value is JsonObject {
@@ -54,13 +58,14 @@ export function readInsomniaExport(file: JsonObject): ImportDraft[] {
     const environments = agreedLookup(workspace.base, workspace.subEnvironments)
     walk(workspace.nodes, [workspace.name], [environments], drafts)
   }
+  if (workspaces.some((workspace) => workspace.truncated)) drafts.push(tooDeep('Insomnia'))
   return drafts
 }
 
 function walk(nodes: InsomniaNode[], path: string[], scopes: Lookup[], drafts: ImportDraft[]): void {
   for (const node of nodes) {
     const nodePath = [...path, node.name]
-    const nodeScopes = [(name: string) => node.environment[name], ...scopes]
+    const nodeScopes = [(name: string) => ownValue(node.environment, name), ...scopes]
     const auth = node.authentication
     if (isObject(auth) && auth.type === 'oauth2') {
       const label = `Insomnia ${node.kind} "${nodePath.join(' / ')}"`
@@ -81,11 +86,39 @@ function walk(nodes: InsomniaNode[], path: string[], scopes: Lookup[], drafts: I
 
 /** `_.client_id`, `_['client-id']` and the legacy bare `client_id` all name the same variable. */
 function variableName(reference: string): string {
-  return reference
-    .trim()
-    .replace(/^_\./, '')
-    .replace(/^_\[\s*(['"])(.*?)\1\s*\]/, '$2')
-    .replace(/\[\s*(['"])(.*?)\1\s*\]/g, '.$2')
+  const name = reference.trim()
+  if (name.startsWith('_.')) return withDottedBrackets(name.slice(2))
+  const first = name.startsWith('_[') ? quotedBracket(name, 1) : undefined
+  return first ? first.key + withDottedBrackets(name.slice(first.end)) : withDottedBrackets(name)
+}
+
+/** `a['b']["c"]` → `a.b.c`, scanning once (a regex with `(.*?)\1` rescans to the end from every `[`). */
+function withDottedBrackets(name: string): string {
+  let out = ''
+  let index = 0
+  while (index < name.length) {
+    const bracket = name[index] === '[' ? quotedBracket(name, index) : undefined
+    if (bracket) {
+      out += `.${bracket.key}`
+      index = bracket.end
+    } else out += name[index++]
+  }
+  return out
+}
+
+/** `['key']` or `[ "key" ]` starting at `at`: the key and the index after `]`. */
+function quotedBracket(text: string, at: number): { key: string; end: number } | undefined {
+  let index = at + 1
+  while (text[index] === ' ' || text[index] === '\t') index++
+  const quote = text[index]
+  if (quote !== "'" && quote !== '"') return undefined
+  const close = text.indexOf(quote, index + 1)
+  if (close < 0) return undefined
+  const key = text.slice(index + 1, close)
+  if (key.includes('\n')) return undefined
+  let end = close + 1
+  while (text[end] === ' ' || text[end] === '\t') end++
+  return text[end] === ']' ? { key, end: end + 1 } : undefined
 }
 
 function insomniaEnvName(reference: string): string | undefined {
@@ -127,29 +160,51 @@ function settingsFrom(auth: JsonObject, label: string, name: string): ToolOAuthS
 }
 
 function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
+  // One index by parent, built once. `undefined` holds the orphans: resources whose parent is not
+  // in the file (an export without its workspace, or a group pointing at a deleted one).
   const ids = new Set(resources.map((resource) => text(resource._id)))
-  const childrenOf = (parentId: string | undefined) =>
-    resources.filter((resource) =>
-      parentId === undefined ? !ids.has(text(resource.parentId)) : text(resource.parentId) === parentId,
-    )
-  const nodesUnder = (parentId: string | undefined): InsomniaNode[] =>
-    childrenOf(parentId)
+  const byParent = new Map<string | undefined, JsonObject[]>()
+  for (const resource of resources) {
+    const parentId = text(resource.parentId)
+    const key = parentId !== undefined && ids.has(parentId) ? parentId : undefined
+    const siblings = byParent.get(key)
+    if (siblings) siblings.push(resource)
+    else byParent.set(key, [resource])
+  }
+  const childrenOf = (parentId: string | undefined) => byParent.get(parentId) ?? []
+  let truncated = false
+  // Each group is read once: a group that is its own ancestor (parentId cycles) is not read again.
+  const read = new Set<JsonObject>()
+  const nodesUnder = (parentId: string | undefined, depth: number): InsomniaNode[] => {
+    if (depth > MAX_NESTING) {
+      truncated = true
+      return []
+    }
+    return childrenOf(parentId)
       .filter((resource) => resource._type === 'request' || resource._type === 'request_group')
-      .map((resource) => ({
-        name: text(resource.name)?.trim() || 'Untitled',
-        kind: resource._type === 'request' ? 'request' : 'folder',
-        authentication: resource.authentication,
-        environment: flattenVariables(resource.environment),
-        children: resource._type === 'request_group' ? nodesUnder(text(resource._id)) : [],
-      }))
+      .filter((resource) => !read.has(resource) && read.add(resource))
+      .map((resource) => {
+        const id = text(resource._id)
+        return {
+          name: text(resource.name)?.trim() || 'Untitled',
+          kind: resource._type === 'request' ? 'request' : 'folder',
+          authentication: resource.authentication,
+          environment: flattenVariables(resource.environment),
+          children: resource._type === 'request_group' && id !== undefined ? nodesUnder(id, depth + 1) : [],
+        }
+      })
+  }
   const workspaceOf = (name: string, id: string | undefined): InsomniaWorkspace => {
     const base = childrenOf(id).find((resource) => resource._type === 'environment')
-    const subEnvironments = base
-      ? childrenOf(text(base._id))
-          .filter((resource) => resource._type === 'environment')
-          .map((resource) => flattenVariables(resource.data))
-      : []
-    return { name, base: flattenVariables(base?.data), subEnvironments, nodes: nodesUnder(id) }
+    const baseId = base && text(base._id)
+    const subEnvironments =
+      baseId !== undefined
+        ? childrenOf(baseId)
+            .filter((resource) => resource._type === 'environment')
+            .map((resource) => flattenVariables(resource.data))
+        : []
+    const nodes = nodesUnder(id, 0)
+    return { name, base: flattenVariables(base?.data), subEnvironments, nodes, truncated }
   }
   const workspaces = resources
     .filter((resource) => resource._type === 'workspace')
@@ -160,14 +215,20 @@ function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
 }
 
 function workspaceFromV5(file: JsonObject): InsomniaWorkspace {
-  const nodesOf = (items: unknown): InsomniaNode[] =>
-    objects(items).map((item) => ({
+  let truncated = false
+  const nodesOf = (items: unknown, depth: number): InsomniaNode[] => {
+    if (depth > MAX_NESTING) {
+      truncated ||= Array.isArray(items) && items.length > 0
+      return []
+    }
+    return objects(items).map((item) => ({
       name: text(item.name)?.trim() || 'Untitled',
       kind: Array.isArray(item.children) ? 'folder' : 'request',
       authentication: item.authentication,
       environment: flattenVariables(item.environment),
-      children: nodesOf(item.children),
+      children: nodesOf(item.children, depth + 1),
     }))
+  }
   const environments = isObject(file.environments) ? file.environments : {}
   return {
     name: text(file.name)?.trim() || 'Insomnia',
@@ -175,6 +236,7 @@ function workspaceFromV5(file: JsonObject): InsomniaWorkspace {
     subEnvironments: objects(environments.subEnvironments).map((environment) =>
       flattenVariables(environment.data),
     ),
-    nodes: nodesOf(file.collection),
+    nodes: nodesOf(file.collection, 0),
+    truncated,
   }
 }

@@ -1,7 +1,8 @@
 import { firstOf, type Variables } from './lib/environments'
-import { isObject, objects, text, type JsonObject } from './lib/json'
+import { isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
 import { templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
+import { ownValue } from '../../shared/own'
 
 /**
  * Postman Collection v2.1 (and v2.0, the same for auth): OAuth 2.0 settings sit in `auth` objects of
@@ -32,10 +33,16 @@ export function readPostmanCollection(collection: JsonObject): ImportDraft[] {
       `Postman ${kind} "${path.join(' / ')}"`,
       path.join(' / '),
     )
-    const lookup = firstOf(...scopes.map((scope) => (name: string) => scope[name]))
+    const lookup = firstOf(...scopes.map((scope) => (name: string) => ownValue(scope, name)))
     drafts.push(toIntegration(settings, (warn) => templateReader(SYNTAX, { lookup }, warn)))
   }
+  let tooDeepSeen = false
   const walk = (items: unknown, path: string[], scopes: Variables[]) => {
+    if (path.length > MAX_NESTING) {
+      if (!tooDeepSeen) drafts.push(tooDeep('Postman'))
+      tooDeepSeen = true
+      return
+    }
     for (const item of objects(items)) {
       const itemPath = [...path, text(item.name)?.trim() || 'Untitled']
       const itemScopes = [variablesOf(item.variable), ...scopes]

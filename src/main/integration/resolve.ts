@@ -2,6 +2,7 @@ import { ERR_ENV_MISSING, ERR_TEMPLATE_UNKNOWN_FIELD } from '../../shared/errorC
 import type { ConfigValue, Integration } from '../../shared/integration'
 import { isSecretPath, markedEntryNames } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
+import { assertEndpointUrls } from './endpointUrl'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -136,6 +137,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     secretNames: markedEntryNames(integration),
   }
   resolved.secrets = [...secrets]
+  assertEndpointUrls(resolved)
   return resolved
 }
 

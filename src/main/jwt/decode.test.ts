@@ -74,3 +74,18 @@ describe('decodeToken', () => {
     expect(decoded.warnings.join(' ')).toMatch(/"iat" should be a number/)
   })
 })
+
+describe('decodeToken on damaged pastes', () => {
+  it('names a signature whose length no base64url text can have (4n+1)', async () => {
+    const [header, payload, signature] = (await signed({ sub: 'a' })).split('.')
+    expect(malformedMessage(`${header}.${payload}.${signature}xy`)).toBe(
+      'The signature (part 3) has one character too many or too few to be base64url (its length is 4n+1): a character was probably lost or added when copying.',
+    )
+  })
+
+  it('removes a million surrounding quotes in one pass', async () => {
+    const token = await signed({ sub: 'a' })
+    const quotes = "'".repeat(500_000)
+    expect(decodeToken(`${quotes}${token}${quotes}`).payload.sub).toBe('a')
+  })
+})

@@ -7,6 +7,9 @@ import { isUnsignedAlg } from './checks/algNone'
 const TIME_CLAIMS = ['exp', 'nbf', 'iat', 'auth_time'] as const
 const PART_NAMES = ['header', 'payload', 'signature'] as const
 const BASE64URL = /^[A-Za-z0-9_-]*$/
+/** RFC 4648 §5 without padding: 4n+1 characters cannot encode whole bytes. */
+const IMPOSSIBLE_LENGTH =
+  'has one character too many or too few to be base64url (its length is 4n+1): a character was probably lost or added when copying.'
 
 /**
  * Decodes a JWS-compact JWT without verifying it. jose does the decoding; the checks before it exist
@@ -20,6 +23,7 @@ export function decodeToken(input: string): DecodedJwt {
   parts.slice(0, 2).forEach((part, index) => assertJsonObjectPart(part, PART_NAMES[index]!))
   if (!BASE64URL.test(parts[2]!))
     malformed('The signature (part 3) contains characters that are not base64url.')
+  if (parts[2]!.length % 4 === 1) malformed(`The signature (part 3) ${IMPOSSIBLE_LENGTH}`)
 
   const header = decodeProtectedHeader(token) as Record<string, unknown>
   const payload = decodeJwt(token) as Record<string, unknown>
@@ -48,7 +52,7 @@ export function normaliseToken(input: string, warnings: string[]): string {
     warnings.push('Removed a leading "Bearer " — that belongs to the Authorization header, not the token.')
   }
   if (/^['"]|['"]$/.test(token)) {
-    token = token.replace(/^['"]+|['"]+$/g, '')
+    token = withoutSurroundingQuotes(token)
     warnings.push('Removed quotes around the token.')
   }
   if (/\s/.test(token)) {
@@ -59,6 +63,17 @@ export function normaliseToken(input: string, warnings: string[]): string {
   }
   return token
 }
+
+/** A loop, not /['"]+$/g: that regex retries at every quote of a long run, quadratic on a pasted `''''…x`. */
+function withoutSurroundingQuotes(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isQuote(text[start]!)) start++
+  while (end > start && isQuote(text[end - 1]!)) end--
+  return text.slice(start, end)
+}
+
+const isQuote = (char: string) => char === '"' || char === "'"
 
 function assertStructure(parts: string[]): void {
   if (parts.length === 5) {
@@ -83,6 +98,7 @@ function assertJsonObjectPart(part: string, name: 'header' | 'payload' | 'signat
       `${label} contains characters that are not base64url (only A–Z, a–z, 0–9, "-" and "_" are allowed).`,
     )
   }
+  if (part.length % 4 === 1) malformed(`${label} ${IMPOSSIBLE_LENGTH}`)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part))

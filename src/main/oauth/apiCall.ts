@@ -11,6 +11,7 @@ import { diagnosisContext } from './diagnosisContext'
 import type { TokenOptions } from './engine'
 import type { EngineCore, Prepared } from './engineCore'
 import { withQuery } from './tokenRequest'
+import { withoutTrailingSlashes } from '../jwt/lib/trailingSlash'
 
 /** Calls the integration's API with its token, renewing the token once if the API refuses it. */
 export async function callApi(
@@ -120,7 +121,7 @@ export function apiRequestWithToken(
 function absoluteUrl(url: string, baseUrl: string | undefined): string {
   if (/^https?:\/\//i.test(url)) return url
   if (!baseUrl) return url
-  return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`
+  return `${withoutTrailingSlashes(baseUrl)}/${url.replace(/^\/+/, '')}`
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

@@ -214,3 +214,29 @@ function countingTransport(): { transport: Transport; sent: () => number } {
 function pemBodyLine(pem: string): string {
   return pem.trim().split('\n')[3]!
 }
+
+describe('client assertion algorithms', () => {
+  it('refuses alg "none" for client_secret_jwt before anything is sent, naming the field', async () => {
+    const engine = createTokenEngine({ env: {} })
+    const refused = await engine.getToken(secretJwt({ clientAssertionAlg: 'none' })).then(
+      () => undefined,
+      (error: unknown) => error as { code: string; field?: string; message: string },
+    )
+    expect(refused).toMatchObject({
+      code: 'ERR_INTEGRATION_INVALID',
+      field: 'clientAssertionAlg',
+      message:
+        'The assertion algorithm "none" cannot be used with client_secret_jwt: it signs with HS256, HS384, HS512. Choose one of those (clientAssertionAlg).',
+    })
+  })
+
+  it('refuses an HMAC algorithm for private_key_jwt', async () => {
+    const refused = await createTokenEngine({ env: {} })
+      .previewTokenRequest(privateKeyJwt(oidc.privateKeyJwt.privateKeyPem, { clientAssertionAlg: 'HS256' }))
+      .then(
+        () => undefined,
+        (error: unknown) => error as { field?: string },
+      )
+    expect(refused).toMatchObject({ field: 'clientAssertionAlg' })
+  })
+})

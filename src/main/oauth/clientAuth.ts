@@ -1,6 +1,10 @@
 import { createPrivateKey, createSecretKey, randomUUID, type KeyObject } from 'node:crypto'
 import { SignJWT } from 'jose'
-import { ERR_CLIENT_ASSERTION_KEY, ERR_INTEGRATION_INCOMPLETE } from '../../shared/errorCodes'
+import {
+  ERR_CLIENT_ASSERTION_KEY,
+  ERR_INTEGRATION_INCOMPLETE,
+  ERR_INTEGRATION_INVALID,
+} from '../../shared/errorCodes'
 import { TokenDeskError } from '../errors'
 import { formEncode } from '../http/formEncoding'
 import type { ResolvedIntegration } from '../integration/resolve'
@@ -86,18 +90,54 @@ async function signClientAssertion(
   clientId: string,
   audience: string,
 ): Promise<string> {
-  const { key, alg } = resolved.clientAuth === 'client_secret_jwt' ? hmacKey(resolved) : privateKey(resolved)
+  const secret = resolved.clientAuth === 'client_secret_jwt'
+  const { key, alg } = secret ? hmacKey(resolved) : privateKey(resolved)
+  assertAssertionAlg(alg, secret ? HMAC_ALGS : SIGNATURE_ALGS, resolved.clientAuth)
   // Read the clock once: iat and exp from two readings can straddle a second and make 61 s.
   const issuedAt = Math.floor(Date.now() / 1000)
-  return new SignJWT({})
-    .setProtectedHeader({ alg, typ: 'JWT' })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(audience)
-    .setJti(randomUUID())
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
-    .sign(key)
+  try {
+    return await new SignJWT({})
+      .setProtectedHeader({ alg, typ: 'JWT' })
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(audience)
+      .setJti(randomUUID())
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
+      .sign(key)
+  } catch {
+    // jose refuses a key that does not fit the algorithm (an RSA key for ES256, a short one for PS512).
+    throw new TokenDeskError(
+      ERR_CLIENT_ASSERTION_KEY,
+      `The ${secret ? 'client secret' : 'private key'} cannot sign with ${alg}. Choose the algorithm that fits the key (clientAssertionAlg), or another key.`,
+      { field: secret ? 'clientAssertionAlg' : 'clientAssertionKey' },
+    )
+  }
+}
+
+const HMAC_ALGS = ['HS256', 'HS384', 'HS512']
+const SIGNATURE_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+]
+
+/** RFC 7523 §3 (and RFC 7515 §4.1.1): an assertion is signed; "none" or an unknown name is a typo or a trap. */
+function assertAssertionAlg(alg: string, allowed: string[], style: string): void {
+  if (allowed.includes(alg)) return
+  throw new TokenDeskError(
+    ERR_INTEGRATION_INVALID,
+    `The assertion algorithm "${alg}" cannot be used with ${style}: it signs with ${allowed.join(', ')}. Choose one of those (clientAssertionAlg).`,
+    { field: 'clientAssertionAlg' },
+  )
 }
 
 function hmacKey(resolved: ResolvedIntegration): { key: KeyObject; alg: string } {

@@ -52,7 +52,9 @@ export function readDeviceAuthorization(body: string, nowMs: number): DeviceAuth
     typeof verification_uri !== 'string'
   )
     return null
-  const lifetime = typeof expires_in === 'number' ? expires_in : Number(expires_in) || 600
+  const stated = typeof expires_in === 'number' ? expires_in : Number(expires_in) || 600
+  // RFC 8628 §3.2: a device code lives minutes; an absurd lifetime (1e300) is read as the 10-minute default.
+  const lifetime = Number.isFinite(stated) && stated > 0 && stated <= 86_400 ? stated : 600
   return {
     deviceCode: device_code,
     userCode: user_code,

@@ -4,6 +4,7 @@ import { TokenDeskError } from '../errors'
 import { performExchange } from '../http/exchange'
 import { createMasker } from '../http/mask'
 import type { Transport } from '../http/transport'
+import { withoutTrailingSlashes } from '../jwt/lib/trailingSlash'
 
 /** The parts of OpenID Provider Metadata (OIDC Discovery §3, RFC 8414 §2) TokenDesk uses. */
 export interface ProviderMetadata {
@@ -25,7 +26,7 @@ export interface ProviderMetadata {
 }
 
 export function discoveryUrl(issuer: string): string {
-  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`
+  return `${withoutTrailingSlashes(issuer)}/.well-known/openid-configuration`
 }
 
 /** Fetches and checks the issuer's metadata. The issuer inside must equal the one asked for (OIDC Discovery §4.3). */
@@ -57,7 +58,7 @@ export async function fetchProviderMetadata(
   } catch {
     return fail(`${discoveryUrl(issuer)} did not return JSON. Check the issuer URL.`)
   }
-  if (metadata.issuer?.replace(/\/+$/, '') !== issuer.replace(/\/+$/, '')) {
+  if (withoutTrailingSlashes(String(metadata.issuer ?? '')) !== withoutTrailingSlashes(issuer)) {
     return fail(
       `The metadata names issuer "${metadata.issuer}", not "${issuer}". Use the issuer exactly as the provider states it.`,
     )

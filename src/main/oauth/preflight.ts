@@ -39,7 +39,7 @@ export function preflightChecks(
     }
     if (/[{}]/.test(trimmed)) {
       warn(
-        `"${field}" still contains a placeholder (${trimmed.match(/\{[^}]*\}/)?.[0]}). Replace it with your own value.`,
+        `"${field}" still contains a placeholder (${placeholderIn(trimmed)}). Replace it with your own value.`,
         field,
       )
     } else if (!/^https?:\/\//i.test(trimmed)) {
@@ -78,11 +78,20 @@ export function preflightChecks(
   return warnings
 }
 
+/** `{tenant}` in `https://login.example.com/{tenant}/token`: the first brace to the next closing one. */
+function placeholderIn(url: string): string {
+  const open = url.search(/[{}]/)
+  const close = url.indexOf('}', open + 1)
+  const placeholder = url[open] === '{' && close > 0 ? url.slice(open, close + 1) : url.slice(open, open + 1)
+  return placeholder.length > 60 ? `${placeholder.slice(0, 59)}…` : placeholder
+}
+
 export function looksPasted(value: string): boolean {
   return /^[\s'"“”‘’]|[\s'"“”‘’]$/.test(value)
 }
 
 function isLoopback(url: string): boolean {
+  if (!URL.canParse(url)) return false
   const host = new URL(url).hostname
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host)
 }

@@ -49,11 +49,12 @@ export function processTokenResponse(
   checkTokenType(body.token_type, warnings)
   const jwt = tryDecodeJwt(body.access_token)
   const expiresIn = readExpiresIn(body.expires_in, warnings)
+  const expFromJwt = jwt ? readJwtExpiry(jwt.payload.exp, warnings) : undefined
   if (expiresIn !== undefined) {
     token.expires_in = expiresIn
     token.expires_at = new Date(nowMs + expiresIn * 1000).toISOString()
-  } else if (typeof jwt?.payload.exp === 'number') {
-    token.expires_at = new Date(jwt.payload.exp * 1000).toISOString()
+  } else if (expFromJwt !== undefined) {
+    token.expires_at = expFromJwt
     warnings.push('No "expires_in" in the response; the expiry comes from the token’s own "exp" claim.')
   } else {
     warnings.push(
@@ -80,17 +81,50 @@ function checkTokenType(tokenType: unknown, warnings: string[]): void {
   }
 }
 
+/**
+ * Longest lifetime taken at its word: 100 years. "Never expires" tokens say 2^31-1 s (68 years);
+ * beyond this a value (1e300, 9e12) is a vendor bug, and past year 275760 no Date can even hold it.
+ */
+export const MAX_PLAUSIBLE_LIFETIME_SECONDS = 100 * 365 * 24 * 3600
+
 function readExpiresIn(value: unknown, warnings: string[]): number | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value
-  if (typeof value === 'string' && /^\d+$/.test(value.trim())) {
-    warnings.push(
-      `"expires_in" is the text "${value}" rather than a number; read as ${Number(value)} seconds.`,
-    )
-    return Number(value)
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : NaN
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    warnings.push(`"expires_in" is ${quoted(value)}, which is not a number of seconds; ignored.`)
+    return undefined
   }
-  warnings.push(`"expires_in" is ${JSON.stringify(value)}, which is not a number of seconds; ignored.`)
-  return undefined
+  if (seconds > MAX_PLAUSIBLE_LIFETIME_SECONDS) {
+    warnings.push(
+      `"expires_in" is ${quoted(value)} seconds, more than 100 years: TokenDesk treats the expiry as unknown and will reuse the token until the API answers 401.`,
+    )
+    return undefined
+  }
+  if (typeof value === 'string')
+    warnings.push(`"expires_in" is the text "${value}" rather than a number; read as ${seconds} seconds.`)
+  return seconds
+}
+
+/** RFC 7519 §4.1.4 `exp` as an ISO time, when it is a number a Date can hold. */
+function readJwtExpiry(exp: unknown, warnings: string[]): string | undefined {
+  if (typeof exp !== 'number') return undefined
+  const date = new Date(exp * 1000)
+  if (Number.isNaN(date.getTime())) {
+    warnings.push(`The token’s "exp" claim (${exp}) is beyond any representable date; it was ignored.`)
+    return undefined
+  }
+  return date.toISOString()
+}
+
+/** A vendor value quoted for a warning, cut short: a 16 MiB string is not a message. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text
 }
 
 function checkCaching(response: HttpResponse, warnings: string[]): void {

@@ -2,6 +2,7 @@
 import { retryAfterSeconds } from '../retryAfter'
 import { listWords, plural, vendorName } from '../wording'
 import { errorIs, isAuthFailure, mentions, waitTime, type HintRule } from './hintRule'
+import { ownValue } from '../../../shared/own'
 
 /** Token requests in a minute above which a rate limit is probably self-inflicted. */
 const MANY_TOKEN_REQUESTS = 3
@@ -14,7 +15,7 @@ const HEADER_SPELLING: Record<string, string> = {
 }
 
 function headerName(lowerCase: string): string {
-  return HEADER_SPELLING[lowerCase] ?? lowerCase
+  return ownValue(HEADER_SPELLING, lowerCase) ?? lowerCase
 }
 
 export const missingRequiredHeader: HintRule = (evidence, context) => {

@@ -1,6 +1,7 @@
 /** Rules about the grant: codes, refresh tokens, user and partner credentials, grant types, the device flow. */
 import { listWords, vendorsPortal, who } from '../wording'
 import { errorIs, mentions, sentGrant, type HintRule } from './hintRule'
+import { ownValue } from '../../../shared/own'
 
 /** Grants and parameters of the standard (RFC 6749) requests; what is left are a custom grant's own fields. */
 const STANDARD_PARAMS = new Set([
@@ -103,6 +104,6 @@ const DEVICE_ADVICE: Record<string, string> = {
 }
 
 export const deviceFlow: HintRule = (evidence) => {
-  const advice = evidence.error && DEVICE_ADVICE[evidence.error.toLowerCase()]
+  const advice = evidence.error && ownValue(DEVICE_ADVICE, evidence.error.toLowerCase())
   return advice ? { code: 'device-flow', message: advice } : null
 }

@@ -1,4 +1,5 @@
-import { isObject, text } from './json'
+import { isObject, MAX_NESTING, text } from './json'
+import { ownValue } from '../../../shared/own'
 
 /** Variable name → value, as one environment or scope defines them. */
 export type Variables = Record<string, string>
@@ -12,8 +13,8 @@ export type Lookup = (name: string) => string | undefined
  */
 export function agreedLookup(base: Variables, overlays: Variables[]): Lookup {
   return (name) => {
-    if (!overlays.length) return base[name]
-    const values = new Set(overlays.map((overlay) => overlay[name] ?? base[name]))
+    if (!overlays.length) return ownValue(base, name)
+    const values = new Set(overlays.map((overlay) => ownValue(overlay, name) ?? ownValue(base, name)))
     return values.size === 1 ? [...values][0] : undefined
   }
 }
@@ -33,12 +34,12 @@ export function firstOf(...lookups: Lookup[]): Lookup {
  * Nested environment data (Insomnia's `{"auth": {"id": "…"}}`) as dotted names (`auth.id`). Empty
  * values count as missing: an export leaves secrets empty, and an empty secret is no secret.
  */
-export function flattenVariables(data: unknown, prefix = ''): Variables {
+export function flattenVariables(data: unknown, prefix = '', depth = 0): Variables {
   const flat: Variables = {}
-  if (!isObject(data)) return flat
+  if (!isObject(data) || depth > MAX_NESTING) return flat
   for (const [key, value] of Object.entries(data)) {
     const name = prefix ? `${prefix}.${key}` : key
-    if (isObject(value)) Object.assign(flat, flattenVariables(value, name))
+    if (isObject(value)) Object.assign(flat, flattenVariables(value, name, depth + 1))
     const scalar = text(value)
     if (scalar !== undefined && scalar !== '') flat[name] = scalar
   }

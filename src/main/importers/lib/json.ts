@@ -1,3 +1,17 @@
+/**
+ * How deep folders (and nested environment data) are read. Real collections nest a handful of
+ * levels; a file nesting 20,000 would otherwise overflow the stack.
+ */
+export const MAX_NESTING = 64
+
+/** Said once per import when a file nests deeper than MAX_NESTING. */
+export function tooDeep(tool: string): { label: string; skipped: string } {
+  return {
+    label: `${tool} folders`,
+    skipped: `Folders nested more than ${MAX_NESTING} levels deep were not read; move their requests higher up to import them.`,
+  }
+}
+
 /** A JSON object: what `JSON.parse` gives for `{…}`. */
 export type JsonObject = Record<string, unknown>
 

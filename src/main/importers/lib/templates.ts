@@ -3,6 +3,11 @@ import type { ConfigValue } from '../../../shared/integration'
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Variables may refer to variables; past this depth the chain is taken for a loop. */
 const MAX_DEPTH = 10
+/**
+ * Longest text one value may expand to. Ten levels of variables that each repeat the next ten times
+ * would expand to 10^10 copies ("billion laughs"); past this budget references stay as typed.
+ */
+const MAX_EXPANDED_CHARS = 64 * 1024
 
 /** How one tool writes a variable reference. */
 export interface TemplateSyntax {
@@ -11,7 +16,7 @@ export interface TemplateSyntax {
   /** One reference; group 1 is the variable name as written. */
   reference: RegExp
   /** Template code TokenDesk cannot run (Insomnia's `{% … %}` tags), kept as typed with a warning. */
-  unsupported?: RegExp
+  unsupported?: { open: string; close: string }
 }
 
 /** Where a tool's variables get their values. */
@@ -35,15 +40,20 @@ export interface TemplateReader {
 }
 
 export function templateReader(syntax: TemplateSyntax, source: VariableSource, warn: Warn): TemplateReader {
-  const expand = (raw: string, depth: number): { text: string; unresolved: string[] } => {
+  const expand = (
+    raw: string,
+    depth: number,
+    budget: { chars: number },
+  ): { text: string; unresolved: string[] } => {
     const unresolved: string[] = []
     const expanded = raw.replace(new RegExp(syntax.reference.source, 'g'), (match, name: string) => {
-      const value = depth < MAX_DEPTH ? source.lookup(name.trim()) : undefined
+      const value = depth < MAX_DEPTH && budget.chars > 0 ? source.lookup(name.trim()) : undefined
       if (value === undefined) {
         unresolved.push(match)
         return match
       }
-      const inner = expand(value, depth + 1)
+      const inner = expand(value, depth + 1, budget)
+      budget.chars -= inner.text.length
       unresolved.push(...inner.unresolved)
       return inner.text
     })
@@ -54,8 +64,8 @@ export function templateReader(syntax: TemplateSyntax, source: VariableSource, w
 
   const read = (raw: string | undefined, field: string, allowEnv: boolean): ConfigValue | undefined => {
     if (raw === undefined || raw.trim() === '') return undefined
-    const { text, unresolved } = expand(raw, 0)
-    if (syntax.unsupported && new RegExp(syntax.unsupported.source).test(text)) {
+    const { text, unresolved } = expand(raw, 0, { chars: MAX_EXPANDED_CHARS })
+    if (syntax.unsupported && containsTag(text, syntax.unsupported)) {
       warn(
         `"${field}" uses ${syntax.tool} template code TokenDesk cannot run; it was kept as typed. Replace it before use.`,
       )
@@ -95,4 +105,10 @@ export function environmentName(name: string): string | undefined {
   const replaced = name.replace(/[^A-Za-z0-9_]/g, '_')
   const candidate = /^[0-9]/.test(replaced) ? `_${replaced}` : replaced
   return /[A-Za-z0-9]/.test(candidate) ? candidate : undefined
+}
+
+/** An `open … close` tag anywhere in the text; indexOf, so a text of repeated `{%` stays linear. */
+function containsTag(text: string, tag: { open: string; close: string }): boolean {
+  const open = text.indexOf(tag.open)
+  return open >= 0 && text.indexOf(tag.close, open + tag.open.length) >= 0
 }

@@ -1,6 +1,7 @@
 import type { ClaimCheck } from '../../../shared/jwt'
 import type { Candidate } from '../keys/candidate'
 import { HMAC_MIN_BYTES } from '../lib/algorithms'
+import { ownValue } from '../../../shared/own'
 
 /** Secrets from tutorials, framework defaults and jwt.io: the first ones anyone tries. */
 const GUESSABLE_SECRETS = new Set([
@@ -37,7 +38,7 @@ const GUESSABLE_SECRETS = new Set([
  * anyone can forge tokens, so a good signature proves little.
  */
 export function hmacStrengthCheck(alg: string, candidate: Candidate): ClaimCheck {
-  const minimum = HMAC_MIN_BYTES[alg] ?? 32
+  const minimum = ownValue(HMAC_MIN_BYTES, alg) ?? 32
   const bytes = candidate.key instanceof Uint8Array ? candidate.key.byteLength : 0
   const text = candidate.secretText?.trim().toLowerCase()
   if (text !== undefined && GUESSABLE_SECRETS.has(text)) {

@@ -7,9 +7,26 @@ import { assertKeyFitsAlg, describeKeyType } from './keyType'
 const PASTE_PEM =
   'Paste the public key with its -----BEGIN PUBLIC KEY----- and -----END PUBLIC KEY----- lines, or the certificate (-----BEGIN CERTIFICATE-----).'
 
+/**
+ * The first `-----BEGIN LABEL-----` … `-----END LABEL-----` block, found with indexOf: the regex
+ * `BEGIN (…)-----[\s\S]*?-----END \1-----` retries from every BEGIN to the end of the paste,
+ * quadratic on a paste of repeated BEGIN lines.
+ */
+function firstPemBlock(text: string): [pem: string, label: string] | undefined {
+  const begin = text.indexOf('-----BEGIN ')
+  if (begin < 0) return undefined
+  const labelStart = begin + '-----BEGIN '.length
+  const labelEnd = text.indexOf('-----', labelStart)
+  const label = labelEnd < 0 ? '' : text.slice(labelStart, labelEnd)
+  if (!/^[A-Z0-9 ]{1,40}$/.test(label)) return undefined
+  const endLine = `-----END ${label}-----`
+  const end = text.indexOf(endLine, labelEnd + 5)
+  return end < 0 ? undefined : [text.slice(begin, end + endLine.length), label]
+}
+
 /** A pasted PEM public key (SPKI or PKCS#1) or certificate, as the one key to try. */
 export async function publicKeyCandidate(text: string, alg: string): Promise<Candidate> {
-  const block = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/.exec(text)
+  const block = firstPemBlock(text)
   if (!block) {
     const json = text.trim().startsWith('{') ? ' This looks like JSON: choose “JWK” instead.' : ''
     throw new KeyProblem(`This is not a PEM key. ${PASTE_PEM}${json}`)
