@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createHandlers } from './handlers'
 import { registerIpc } from './ipc/registerIpc'
 import { electronDialogs } from './platform/electronDialogs'
+import { systemProxyResolver } from './platform/proxyResolver'
 import { electronStoreFactory } from './platform/electronStoreFactory'
 import { safeStorageCipher } from './platform/safeStorageCipher'
 import { isTrustedRendererUrl, type RendererLocation } from './security/trustedRenderer'
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       cipher: safeStorageCipher,
       dialogs: electronDialogs,
       openExternal: (url) => openWebPage(url),
+      resolveSystemProxy: systemProxyResolver,
       env: process.env,
     })
     app.on('before-quit', () => services.history.flush())

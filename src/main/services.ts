@@ -1,6 +1,7 @@
 import type { StorageStatus } from '../shared/ipc/contract'
 import type { FileDialogs } from './files/fileDialogs'
-import type { Transport } from './http/transport'
+import type { SystemProxyResolver } from './http/proxy'
+import { createNodeTransport, type Transport } from './http/transport'
 import type { Environment } from './integration/resolve'
 import { ConsentSessions } from './oauth/consentSessions'
 import { createTokenEngine } from './oauth/engine'
@@ -20,6 +21,8 @@ export interface PlatformDeps {
   /** Opens an http(s) page in the user's browser (authorize pages). */
   openExternal: (url: string) => Promise<void>
   transport?: Transport
+  /** The app: Electron's session says which proxy the system uses for a URL. */
+  resolveSystemProxy?: SystemProxyResolver
   env?: Environment
   now?: () => number
 }
@@ -50,9 +53,12 @@ export function createServices(platform: PlatformDeps) {
     if (kept) cache.restore(id, kept)
   }
 
+  const env = platform.env ?? {}
+  const transport =
+    platform.transport ?? createNodeTransport({ env, resolveSystemProxy: platform.resolveSystemProxy })
   const engine = createTokenEngine({
-    transport: platform.transport,
-    env: platform.env ?? {},
+    transport,
+    env,
     now,
     cache,
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
@@ -74,6 +80,7 @@ export function createServices(platform: PlatformDeps) {
   const consent = new ConsentSessions()
   return {
     engine,
+    transport,
     repository,
     vault,
     history,

@@ -2,6 +2,7 @@ import { ERR_ENV_MISSING, ERR_TEMPLATE_UNKNOWN_FIELD } from '../../shared/errorC
 import type { ConfigValue, Integration } from '../../shared/integration'
 import { isSecretName } from '../../shared/secretNames'
 import { TokenDeskError } from '../errors'
+import type { ProxySetting } from '../http/proxy'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -22,6 +23,7 @@ export interface ResolvedIntegration {
   clientAssertionKey?: string
   clientAssertionAlg?: string
   tls?: { ca?: string; cert?: string; key?: string }
+  proxy?: ProxySetting
   scope: string[]
   scopeSeparator: ' ' | ','
   username?: string
@@ -113,6 +115,14 @@ export function resolveIntegration(integration: Integration, env: Environment): 
       cert: resolve(integration.tls.cert, 'tls.cert'),
       key: resolve(integration.tls.key, 'tls.key', true),
     },
+    proxy:
+      integration.proxy === 'none'
+        ? 'none'
+        : integration.proxy && {
+            url: resolve(integration.proxy.url, 'proxy.url')!,
+            username: resolve(integration.proxy.username, 'proxy.username'),
+            password: resolve(integration.proxy.password, 'proxy.password', true),
+          },
     scope: integration.scope ?? [],
     scopeSeparator: integration.scopeSeparator ?? ' ',
     username: top('username'),

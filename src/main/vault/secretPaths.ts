@@ -10,6 +10,7 @@ const TOP_LEVEL = ['clientSecret', 'password', 'refreshToken', 'code', 'clientAs
 const NESTED = [
   ['basicAuth', 'password'],
   ['tls', 'key'],
+  ['proxy', 'password'],
 ] as const
 const MAPS = [
   ['tokenRequest', 'headers'],
