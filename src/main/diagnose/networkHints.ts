@@ -114,7 +114,9 @@ function proxyHint(failure: NetworkFailure, proxy: ProxyUsed, to: Destination): 
     case 'proxy-refused':
       return {
         code: 'proxy-refused',
-        message: `The proxy ${at} would not open a connection to ${to.host}: it may block that host or port, or cannot reach it. Ask whoever runs the proxy to allow ${to.host}, or connect directly (proxy "none") if the vendor is reachable without it.`,
+        message: /HTTP 40[13]\b/.test(failure.message)
+          ? `The proxy ${at} refused to open a connection to ${to.host}: check the proxy user name and password ${whereSet(proxy)}, and ask whoever runs the proxy whether it allows ${to.host}.`
+          : `The proxy ${at} would not open a connection to ${to.host}: it may block that host or port, or cannot reach it. Ask whoever runs the proxy to allow ${to.host}, or connect directly (proxy "none") if the vendor is reachable without it.`,
       }
     case 'dns':
     case 'refused':

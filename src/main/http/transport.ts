@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { rootCertificates } from 'node:tls'
+import { checkServerIdentity, rootCertificates, type PeerCertificate } from 'node:tls'
 import { ERR_RESPONSE_TOO_LARGE } from '../../shared/errorCodes'
 import {
   chooseProxy,
@@ -87,6 +87,7 @@ function send(request: HttpRequest, url: URL, route: ProxyRoute | undefined): Pr
       timeout: request.timeoutMs,
       ...(https ? tlsOptions(request.tls) : {}),
       ...(route ? { agent: proxyAgent(route, https, request.tls?.ca) } : {}),
+      ...(route && https ? { checkServerIdentity: sameIdentityAs(url) } : {}),
     })
     let tunnelStatus: number | undefined
     client.on('proxyConnect', (connect: { statusCode?: number }) => (tunnelStatus = connect.statusCode))
@@ -141,6 +142,15 @@ function tlsOptions(tls: TlsOptions | undefined) {
     ...(tls.cert ? { cert: tls.cert } : {}),
     ...(tls.key ? { key: tls.key } : {}),
   }
+}
+
+/**
+ * Through a tunnel the TLS socket is opened on the proxy's connection without a host, and for an IP
+ * address no server name is sent either: name the host the certificate must match ourselves.
+ */
+function sameIdentityAs(url: URL): (host: string, cert: PeerCertificate) => Error | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  return (_host, cert) => checkServerIdentity(host, cert)
 }
 
 function readBody(
