@@ -6,6 +6,7 @@ import { createHandlers } from './handlers'
 import { registerIpc } from './ipc/registerIpc'
 import { diagnosticsReport } from './log/diagnosticsReport'
 import { electronDialogs } from './platform/electronDialogs'
+import { systemProxyResolver } from './platform/proxyResolver'
 import { electronStoreFactory } from './platform/electronStoreFactory'
 import { safeStorageCipher } from './platform/safeStorageCipher'
 import type { RendererLocation } from './security/trustedRenderer'
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       cipher: safeStorageCipher,
       dialogs: electronDialogs,
       openExternal: async (url) => openInBrowser(url),
+      resolveSystemProxy: systemProxyResolver,
       env: process.env,
       logDirectory: join(userData, 'logs'),
     })

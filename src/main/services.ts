@@ -2,7 +2,8 @@ import type { Diagnosis } from '../shared/diagnosis'
 import type { Exchange } from '../shared/exchange'
 import type { StorageStatus } from '../shared/ipc/contract'
 import type { FileDialogs } from './files/fileDialogs'
-import type { Transport } from './http/transport'
+import type { SystemProxyResolver } from './http/proxy'
+import { createNodeTransport, type Transport } from './http/transport'
 import type { Environment } from './integration/resolve'
 import { createMasker } from './http/mask'
 import { createAppLog, type AppLog } from './log/appLog'
@@ -25,6 +26,8 @@ export interface PlatformDeps {
   /** Opens an http(s) page in the user's browser (authorize pages). */
   openExternal: (url: string) => Promise<void>
   transport?: Transport
+  /** The app: Electron's session says which proxy the system uses for a URL. */
+  resolveSystemProxy?: SystemProxyResolver
   env?: Environment
   now?: () => number
   /** The embedded sign-in window (the app only). */
@@ -74,9 +77,12 @@ export function createServices(platform: PlatformDeps) {
     if (kept) cache.restore(id, kept)
   }
 
+  const env = platform.env ?? {}
+  const transport =
+    platform.transport ?? createNodeTransport({ env, resolveSystemProxy: platform.resolveSystemProxy })
   const engine = createTokenEngine({
-    transport: platform.transport,
-    env: platform.env ?? {},
+    transport,
+    env,
     now,
     cache,
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
@@ -99,6 +105,7 @@ export function createServices(platform: PlatformDeps) {
   const consent = new ConsentSessions()
   return {
     engine,
+    transport,
     repository,
     vault,
     history,

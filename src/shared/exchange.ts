@@ -20,13 +20,31 @@ export interface RecordedHttpResponse {
 }
 
 export type NetworkErrorKind =
-  'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'too-large' | 'aborted' | 'other'
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'tls'
+  | 'reset'
+  | 'too-large'
+  | 'aborted'
+  | 'proxy-auth'
+  | 'proxy-refused'
+  | 'other'
+
+/** The HTTP proxy a request went through (never its credentials), and who chose it. */
+export interface ProxyUsed {
+  /** scheme://host:port */
+  address: string
+  source: 'integration' | 'environment' | 'system'
+}
 
 export interface NetworkFailure {
   kind: NetworkErrorKind
   /** Node's error code, e.g. ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED. */
   code?: string
   message: string
+  /** Set when the request went through a proxy: a refused or unknown host is then the proxy's. */
+  proxy?: ProxyUsed
 }
 
 export interface Exchange {

@@ -78,6 +78,21 @@ export const integrationSchema = z.strictObject({
     })
     .optional(),
 
+  /**
+   * Which HTTP proxy to use. Without it: the system's (in the app) or HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+   * (in the CLI). "none" connects directly.
+   */
+  proxy: z
+    .union([
+      z.literal('none'),
+      z.strictObject({
+        url: configValueSchema,
+        username: configValueSchema.optional(),
+        password: configValueSchema.optional(),
+      }),
+    ])
+    .optional(),
+
   scope: z.array(z.string().min(1, 'A scope cannot be empty.').max(500)).optional(),
   scopeSeparator: z.enum([' ', ',']).optional(),
 

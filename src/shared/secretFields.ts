@@ -17,6 +17,7 @@ export const SECRET_FIELDS = [
   'clientAssertionKey',
   'basicAuth.password',
   'tls.key',
+  'proxy.password',
 ] as const
 
 /** Maps of names to values; an entry holds a secret when its name says so (isSecretName) or the user marked it. */
@@ -39,6 +40,8 @@ export const MARKABLE_FIELDS = [
   'tls.ca',
   'tls.cert',
   'api.baseUrl',
+  'proxy.url',
+  'proxy.username',
 ] as const
 
 /**

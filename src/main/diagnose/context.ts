@@ -32,6 +32,8 @@ export interface DiagnosisContext {
   clockSkewSeconds?: number
   /** For API calls: the token's nbf, exp (epoch seconds) when it is a JWT. */
   tokenTimes?: { nbf?: number; exp?: number }
+  /** For API calls: the scopes the token was granted (token response `scope`, else the JWT's scope/scp), when known. */
+  grantedScopes?: string[]
   /** How many token requests this integration made in the last minute (rate-limit hints). */
   recentTokenRequests?: number
 }

@@ -2,7 +2,7 @@ import type { Hint } from '../../shared/diagnosis'
 import type { DiagnosisContext } from './context'
 import type { Evidence } from './evidence'
 import { explainOAuthError } from './oauthErrors'
-import { clockSkew, expiredToken, tokenNotAccepted } from './rules/accessToken'
+import { clockSkew, expiredToken, forbiddenToken, tokenNotAccepted } from './rules/accessToken'
 import { clientAuthStyle, secretEncoding, secretPasted } from './rules/clientCredentials'
 import { forbidden, missingRequiredHeader, rateLimited, subscriptionKeyInvalid } from './rules/gateway'
 import {
@@ -53,6 +53,7 @@ export const RESPONSE_RULES: HintRule[] = [
   expiredToken,
   clientAuthStyle,
   tokenNotAccepted,
+  forbiddenToken,
   forbidden,
   scopeMaybeNotDeclared,
   serverError,

@@ -1,5 +1,10 @@
-import type { NetworkErrorKind, NetworkFailure } from '../../shared/exchange'
-import { ERR_RESPONSE_TOO_LARGE } from '../../shared/errorCodes'
+import type { NetworkErrorKind, NetworkFailure, ProxyUsed } from '../../shared/exchange'
+import {
+  ERR_PROXY_AUTH_REQUIRED,
+  ERR_PROXY_REFUSED,
+  ERR_PROXY_URL_INVALID,
+  ERR_RESPONSE_TOO_LARGE,
+} from '../../shared/errorCodes'
 import { describeTlsProblem, isTlsCode } from './tlsProblems'
 import { ownValue } from '../../shared/own'
 
@@ -18,6 +23,8 @@ const KIND_BY_CODE: Record<string, NetworkErrorKind> = {
   EPIPE: 'reset',
   UND_ERR_SOCKET: 'reset',
   [ERR_RESPONSE_TOO_LARGE]: 'too-large',
+  [ERR_PROXY_AUTH_REQUIRED]: 'proxy-auth',
+  [ERR_PROXY_REFUSED]: 'proxy-refused',
 }
 
 /** Readable causes for codes that are not network trouble as such but still stop a request. */
@@ -28,12 +35,15 @@ const OTHER_MESSAGES: Record<string, string> = {
   ERR_UNESCAPED_CHARACTERS:
     'The URL contains characters that must be percent-encoded, such as spaces (ERR_UNESCAPED_CHARACTERS).',
   ERR_INVALID_PROTOCOL: 'The URL does not start with http:// or https:// (ERR_INVALID_PROTOCOL).',
+  [ERR_PROXY_URL_INVALID]: 'The proxy is not an http:// or https:// address (ERR_PROXY_URL_INVALID).',
 }
 
 interface Link {
   name?: string
   code?: string
   message: string
+  /** Set by the transport on errors met on the way through a proxy. */
+  proxy?: ProxyUsed
 }
 
 /**
@@ -45,6 +55,12 @@ interface Link {
  */
 export function classifyNetworkError(error: unknown): NetworkFailure {
   const chain = errorChain(error)
+  const proxy = chain.find((link) => link.proxy)?.proxy
+  const failure = classifyChain(chain)
+  return proxy ? { ...failure, message: viaProxy(failure, proxy), proxy } : failure
+}
+
+function classifyChain(chain: Link[]): NetworkFailure {
   const timeout = chain.find(isTimeout)
   if (timeout) return failure('timeout', timeout.code, chain)
   // An abort explains what follows from it (a destroyed socket, a reset): report the abort.
@@ -58,6 +74,20 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
   }
   return failure('other', chain.find((link) => link.code)?.code, chain)
 }
+
+/**
+ * Through a proxy every connection is to the proxy: a refused connection or an unknown name is the
+ * proxy's, and the message names it (the vendor was never reached).
+ */
+function viaProxy(failure: NetworkFailure, proxy: ProxyUsed): string {
+  const toProxy = failure.kind === 'dns' || failure.kind === 'refused' || failure.code === 'EHOSTUNREACH'
+  if (toProxy) return `Could not reach the proxy ${proxy.address}: ${lowerFirst(failure.message)}`
+  if (failure.kind === 'proxy-auth' || failure.kind === 'proxy-refused') return failure.message
+  return `${withoutStop(failure.message)}, through the proxy ${proxy.address}.`
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
+const withoutStop = (text: string) => text.replace(/\.$/, '')
 
 function kindOfCode(code: string): NetworkErrorKind | undefined {
   return ownValue(KIND_BY_CODE, code) ?? (isTlsCode(code) ? 'tls' : undefined)
@@ -101,6 +131,10 @@ function describe(kind: NetworkErrorKind, code: string | undefined, chain: Link[
     }
     case 'aborted':
       return 'The request was cancelled before the answer arrived.'
+    case 'proxy-auth':
+    case 'proxy-refused':
+      // The transport's own words, which name the proxy and never its credentials.
+      return chain.find((link) => link.code === code)?.message ?? 'The proxy refused the request.'
     case 'other':
       return otherMessage(code, chain)
   }
@@ -150,11 +184,22 @@ function errorChain(error: unknown): Link[] {
 
 function toLink(value: unknown): Link {
   if (typeof value !== 'object' || value === null) return { message: String(value) }
-  const { name, code, message } = value as { name?: unknown; code?: unknown; message?: unknown }
+  const { name, code, message, proxy } = value as {
+    name?: unknown
+    code?: unknown
+    message?: unknown
+    proxy?: ProxyUsed
+  }
   return {
+    ...(isProxyUsed(proxy) ? { proxy: { address: proxy.address, source: proxy.source } } : {}),
     name: typeof name === 'string' ? name : undefined,
     // DOMException's numeric `code` (20, 23) is legacy; Node's string codes are the ones to read.
     code: typeof code === 'string' ? code : undefined,
     message: typeof message === 'string' ? message : '',
   }
+}
+
+function isProxyUsed(value: unknown): value is ProxyUsed {
+  const { address, source } = (value ?? {}) as Partial<ProxyUsed>
+  return typeof address === 'string' && ['integration', 'environment', 'system'].includes(source ?? '')
 }

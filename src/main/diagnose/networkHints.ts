@@ -1,5 +1,5 @@
 import type { Hint } from '../../shared/diagnosis'
-import type { NetworkFailure } from '../../shared/exchange'
+import type { NetworkFailure, ProxyUsed } from '../../shared/exchange'
 import type { DiagnosisContext } from './context'
 import { describeTlsProblem } from './tlsProblems'
 
@@ -22,6 +22,8 @@ export function destinationOf(url: string): Destination {
 export function networkHints(failure: NetworkFailure, context: DiagnosisContext, url: string): Hint[] {
   const to = destinationOf(url)
   const which = context.purpose === 'token' ? 'Token URL' : 'API URL'
+  const proxy = failure.proxy && proxyHint(failure, failure.proxy, to)
+  if (proxy) return [proxy]
   switch (failure.kind) {
     case 'dns':
       return [
@@ -68,8 +70,69 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
       ]
     case 'aborted':
       return [{ code: 'aborted', message: 'The request was cancelled before it finished: send it again.' }]
+    case 'proxy-auth':
+    case 'proxy-refused':
+      return [{ code: failure.kind, message: failure.message }]
     case 'other':
       return [otherHint(failure, which)]
+  }
+}
+
+/** Certificate codes that, through a proxy, usually mean the proxy is inspecting HTTPS with its own CA. */
+const UNKNOWN_ISSUER = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+])
+
+/** Where the user set the proxy, so the hint says where to change it. */
+function whereSet(proxy: ProxyUsed): string {
+  switch (proxy.source) {
+    case 'integration':
+      return 'in the integration’s Proxy settings'
+    case 'environment':
+      return 'in HTTPS_PROXY / HTTP_PROXY (or add the host to NO_PROXY)'
+    case 'system':
+      return 'in the system’s proxy settings'
+  }
+}
+
+/** Failures that are the proxy's, in the proxy's name; undefined lets the ordinary hint speak. */
+function proxyHint(failure: NetworkFailure, proxy: ProxyUsed, to: Destination): Hint | undefined {
+  const at = proxy.address
+  switch (failure.kind) {
+    case 'proxy-auth':
+      return {
+        code: 'proxy-auth',
+        message:
+          proxy.source === 'integration'
+            ? `The proxy ${at} needs a user name and password: check the proxy user name and password in the integration’s Proxy settings.`
+            : `The proxy ${at} needs a user name and password: check the proxy user name and password ${proxy.source === 'environment' ? 'in HTTPS_PROXY / HTTP_PROXY (http://user:password@host:port)' : 'by setting the proxy, with them, in the integration’s Proxy settings'}.`,
+      }
+    case 'proxy-refused':
+      return {
+        code: 'proxy-refused',
+        message: /HTTP 40[13]\b/.test(failure.message)
+          ? `The proxy ${at} refused to open a connection to ${to.host}: check the proxy user name and password ${whereSet(proxy)}, and ask whoever runs the proxy whether it allows ${to.host}.`
+          : `The proxy ${at} would not open a connection to ${to.host}: it may block that host or port, or cannot reach it. Ask whoever runs the proxy to allow ${to.host}, or connect directly (proxy "none") if the vendor is reachable without it.`,
+      }
+    case 'dns':
+    case 'refused':
+      return {
+        code: 'proxy-unreachable',
+        message: `TokenDesk could not reach the proxy ${at}, so the request never left this computer: check the proxy address ${whereSet(proxy)}, or connect directly (proxy "none").`,
+      }
+    case 'tls':
+      return failure.code && UNKNOWN_ISSUER.has(failure.code)
+        ? {
+            code: 'proxy-tls-inspection',
+            message: `The request went through the proxy ${at}, which may be inspecting HTTPS and presenting a certificate of its own CA. Ask whoever runs the proxy for that CA certificate and add it in the integration’s TLS settings (tls.ca) — certificate verification is never turned off.`,
+          }
+        : undefined
+    default:
+      return undefined
   }
 }
 

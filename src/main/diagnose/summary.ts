@@ -113,6 +113,9 @@ export function summarizeInvalidTokenResponse(
 /** "Could not reach auth.example.com: the host name does not exist (DNS, ENOTFOUND)." */
 export function summarizeNetworkFailure(failure: NetworkFailure, to: Destination): string {
   const code = failure.code ? `, ${failure.code}` : ''
+  // Through a proxy, the transport's message names the proxy where the failure is the proxy's.
+  if (failure.proxy && failure.kind !== 'tls' && failure.kind !== 'timeout') return failure.message
+  const through = failure.proxy ? ` through the proxy ${failure.proxy.address}` : ''
   switch (failure.kind) {
     case 'dns':
       return failure.code === 'EAI_AGAIN'
@@ -122,16 +125,19 @@ export function summarizeNetworkFailure(failure: NetworkFailure, to: Destination
       return `Could not reach ${to.hostname}: the connection to port ${to.port} was refused (nothing is listening${code}).`
     case 'timeout': {
       const seconds = /within ([\d.]+) s/.exec(failure.message)?.[1]
-      return `${to.host} did not answer ${seconds ? `within ${seconds} s` : 'in time'}${failure.code ? ` (${failure.code})` : ''}.`
+      return `${to.host} did not answer${through} ${seconds ? `within ${seconds} s` : 'in time'}${failure.code ? ` (${failure.code})` : ''}.`
     }
     case 'tls':
-      return `Could not set up a secure connection to ${to.host}: ${describeTlsProblem(failure.code).problem}${failure.code ? ` (${failure.code})` : ''}.`
+      return `Could not set up a secure connection to ${to.host}${through}: ${describeTlsProblem(failure.code).problem}${failure.code ? ` (${failure.code})` : ''}.`
     case 'reset':
       return `The connection to ${to.host} was cut before the answer was complete${failure.code ? ` (${failure.code})` : ''}.`
     case 'too-large':
       return `The answer from ${to.host} was larger than TokenDesk’s size cap, so it stopped reading.`
     case 'aborted':
       return `The request to ${to.host} was cancelled before the answer arrived.`
+    case 'proxy-auth':
+    case 'proxy-refused':
+      return failure.message
     case 'other':
       return `The request to ${to.host} failed before an answer arrived${failure.code ? ` (${failure.code})` : ''}.`
   }

@@ -25,7 +25,8 @@ export function createHandlers(deps: MainDeps): Handlers {
     'app.storageStatus': () => services.storageStatus(),
     'app.allowWeakEncryption': ({ allow }) => services.allowWeakEncryption(allow),
     'jwt.decode': ({ token }) => decodeToken(token),
-    'jwt.verify': ({ token, key, expected }) => verifyToken(token, key, expected, {}),
+    'jwt.verify': ({ token, key, expected }) =>
+      verifyToken(token, key, expected, { transport: services.transport }),
     'presets.list': () => [...presets],
     ...integrationHandlers(services),
     ...tokenHandlers(services),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Exchange, NetworkFailure } from '../../shared/exchange'
 import { classifyNetworkError } from '../diagnose/networkErrors'
 import type { Masker, PreparedRequest } from './mask'
+import type { ProxySetting } from './proxy'
 import type { HttpResponse, TlsOptions, Transport } from './transport'
 
 export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024
@@ -13,6 +14,7 @@ export interface ExchangeOptions {
   maxResponseBytes: number
   onTooLarge?: 'fail' | 'truncate'
   tls?: TlsOptions
+  proxy?: ProxySetting
   signal?: AbortSignal
   masker: Masker
   now: () => number
@@ -46,6 +48,7 @@ export async function performExchange(
       maxResponseBytes: options.maxResponseBytes,
       onTooLarge: options.onTooLarge,
       tls: options.tls,
+      proxy: options.proxy,
       signal: options.signal,
     })
     return {

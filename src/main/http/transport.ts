@@ -1,7 +1,17 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { rootCertificates } from 'node:tls'
+import { checkServerIdentity, rootCertificates, type PeerCertificate } from 'node:tls'
 import { ERR_RESPONSE_TOO_LARGE } from '../../shared/errorCodes'
+import {
+  chooseProxy,
+  proxyAgent,
+  proxyAuthError,
+  proxyRefusedError,
+  throughProxy,
+  type ProxyRoute,
+  type ProxySetting,
+  type ProxySources,
+} from './proxy'
 
 export interface TlsOptions {
   /** Extra trusted CA certificates (PEM), added to — never replacing — the system's trust. */
@@ -21,6 +31,8 @@ export interface HttpRequest {
   /** 'fail' rejects an oversized response; 'truncate' keeps its first maxResponseBytes. */
   onTooLarge?: 'fail' | 'truncate'
   tls?: TlsOptions
+  /** The integration's proxy choice; without it the transport's own sources decide (system, environment). */
+  proxy?: ProxySetting
   signal?: AbortSignal
 }
 
@@ -37,12 +49,28 @@ export type Transport = (request: HttpRequest) => Promise<HttpResponse>
 
 /**
  * node:http rather than fetch: it takes a per-request CA and client certificate (mutual TLS), sends
- * headers exactly as configured, and lets us stop reading at the size cap.
+ * headers exactly as configured, and lets us stop reading at the size cap. A proxy, when one applies,
+ * is an agent on the same request (see proxy.ts), so all of that holds through the proxy too.
  */
-export const nodeTransport: Transport = (request) =>
-  new Promise((resolve, reject) => {
+export function createNodeTransport(sources: ProxySources = {}): Transport {
+  return async (request) => {
     const url = new URL(request.url)
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    const route = await chooseProxy(url, request.proxy, sources)
+    try {
+      return await send(request, url, route)
+    } catch (error) {
+      throw route ? throughProxy(error, route) : error
+    }
+  }
+}
+
+/** The CLI's and plain Node's transport: the proxy comes from HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
+export const nodeTransport: Transport = createNodeTransport({ env: process.env })
+
+function send(request: HttpRequest, url: URL, route: ProxyRoute | undefined): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const https = url.protocol === 'https:'
+    const sendRequest = https ? httpsRequest : httpRequest
     const body = request.body == null ? undefined : Buffer.from(request.body, 'utf8')
     // An object, not node's raw-array form: with the array form node cannot see Content-Length and
     // adds Transfer-Encoding: chunked as well, which servers rightly refuse.
@@ -52,20 +80,31 @@ export const nodeTransport: Transport = (request) =>
     if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {
       headers['Content-Length'] = String(body.byteLength)
     }
-    const client = send(url, {
+    const client = sendRequest(url, {
       method: request.method,
       headers,
       signal: request.signal,
       timeout: request.timeoutMs,
-      ...(url.protocol === 'https:' ? tlsOptions(request.tls) : {}),
+      ...(https ? tlsOptions(request.tls) : {}),
+      ...(route ? { agent: proxyAgent(route, https, request.tls?.ca) } : {}),
+      ...(route && https ? { checkServerIdentity: sameIdentityAs(url) } : {}),
     })
+    let tunnelStatus: number | undefined
+    client.on('proxyConnect', (connect: { statusCode?: number }) => (tunnelStatus = connect.statusCode))
     const timer = setTimeout(() => client.destroy(timeoutError(request.timeoutMs)), request.timeoutMs)
-    client.on('timeout', () => client.destroy(timeoutError(request.timeoutMs)))
-    client.on('error', (error) => {
+    const fail = (error: unknown) => {
       clearTimeout(timer)
       reject(error)
-    })
+    }
+    client.on('timeout', () => client.destroy(timeoutError(request.timeoutMs)))
+    client.on('error', fail)
     client.on('response', (response) => {
+      const proxyProblem = route && proxyAnswer(route, response.statusCode, tunnelStatus, url)
+      if (proxyProblem) {
+        response.destroy()
+        fail(proxyProblem)
+        return
+      }
       readBody(response, request)
         .then((read) => {
           clearTimeout(timer)
@@ -76,13 +115,24 @@ export const nodeTransport: Transport = (request) =>
             ...read,
           })
         })
-        .catch((error: unknown) => {
-          clearTimeout(timer)
-          reject(error)
-        })
+        .catch(fail)
     })
     client.end(body)
   })
+}
+
+/** An answer that came from the proxy, not the vendor: a 407, or a tunnel the proxy would not open. */
+function proxyAnswer(
+  route: ProxyRoute,
+  status: number | undefined,
+  tunnelStatus: number | undefined,
+  target: URL,
+): Error | undefined {
+  if (status === 407 || tunnelStatus === 407) return proxyAuthError(route)
+  if (tunnelStatus !== undefined && tunnelStatus !== 200)
+    return proxyRefusedError(route, tunnelStatus, target)
+  return undefined
+}
 
 /** Certificate verification stays on: a custom CA is added to the system roots, never replaces the check. */
 function tlsOptions(tls: TlsOptions | undefined) {
@@ -92,6 +142,15 @@ function tlsOptions(tls: TlsOptions | undefined) {
     ...(tls.cert ? { cert: tls.cert } : {}),
     ...(tls.key ? { key: tls.key } : {}),
   }
+}
+
+/**
+ * Through a tunnel the TLS socket is opened on the proxy's connection without a host, and for an IP
+ * address no server name is sent either: name the host the certificate must match ourselves.
+ */
+function sameIdentityAs(url: URL): (host: string, cert: PeerCertificate) => Error | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  return (_host, cert) => checkServerIdentity(host, cert)
 }
 
 function readBody(

@@ -3,6 +3,7 @@ import type { ConfigValue, Integration } from '../../shared/integration'
 import { isSecretPath, markedEntryNames } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
 import { assertEndpointUrls } from './endpointUrl'
+import type { ProxySetting } from '../http/proxy'
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -23,6 +24,7 @@ export interface ResolvedIntegration {
   clientAssertionKey?: string
   clientAssertionAlg?: string
   tls?: { ca?: string; cert?: string; key?: string }
+  proxy?: ProxySetting
   scope: string[]
   scopeSeparator: ' ' | ','
   username?: string
@@ -112,6 +114,14 @@ export function resolveIntegration(integration: Integration, env: Environment): 
       cert: resolve(integration.tls.cert, 'tls.cert'),
       key: resolve(integration.tls.key, 'tls.key'),
     },
+    proxy:
+      integration.proxy === 'none'
+        ? 'none'
+        : integration.proxy && {
+            url: resolve(integration.proxy.url, 'proxy.url')!,
+            username: resolve(integration.proxy.username, 'proxy.username'),
+            password: resolve(integration.proxy.password, 'proxy.password'),
+          },
     scope: integration.scope ?? [],
     scopeSeparator: integration.scopeSeparator ?? ' ',
     username: top('username'),

@@ -1,5 +1,6 @@
 import { compactVerify, errors, type JWSHeaderParameters } from 'jose'
 import type { ClaimCheck, VerificationKey } from '../../shared/jwt'
+import type { Transport } from '../http/transport'
 import { algNoneCheck, isUnsignedAlg } from './checks/algNone'
 import { hmacStrengthCheck } from './checks/hmacStrength'
 import { assertAlgFitsKeyKind } from './keys/assertAlgFitsKeyKind'
@@ -21,6 +22,7 @@ export async function checkSignature(
   header: JWSHeaderParameters,
   key: VerificationKey,
   timeoutMs: number,
+  transport: Transport,
 ): Promise<SignatureOutcome> {
   const alg = header.alg
   if (typeof alg !== 'string' || alg === '') {
@@ -31,7 +33,7 @@ export async function checkSignature(
   }
   try {
     assertAlgFitsKeyKind(alg, key)
-    const candidates = await resolveCandidates(key, header, timeoutMs)
+    const candidates = await resolveCandidates(key, header, timeoutMs, transport)
     return await tryCandidates(token, alg, candidates)
   } catch (error) {
     if (error instanceof KeyProblem) return invalid(error.message)

@@ -1,5 +1,6 @@
 import type { JWSHeaderParameters } from 'jose'
 import type { ClaimCheck, ExpectedClaims, VerificationKey, VerificationResult } from '../../shared/jwt'
+import { nodeTransport, type Transport } from '../http/transport'
 import { checkSignature } from './checkSignature'
 import { audienceCheck } from './checks/audience'
 import { issuerCheck } from './checks/issuer'
@@ -13,6 +14,8 @@ export interface VerifyOptions {
   now?: () => number
   /** For each HTTP request (discovery, JWKS). */
   timeoutMs?: number
+  /** Sends the discovery and JWKS requests (the app's, with its proxy); plain Node's by default. */
+  transport?: Transport
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -40,6 +43,7 @@ export async function verifyToken(
     header as JWSHeaderParameters,
     key,
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    options.transport ?? nodeTransport,
   )
   const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000)
   const times = timeChecks(payload, nowSeconds)

@@ -2,12 +2,13 @@ import type { ApiOutcome, ApiRequest } from '../../shared/apiCall'
 import type { Diagnosis } from '../../shared/diagnosis'
 import type { Exchange } from '../../shared/exchange'
 import type { Integration } from '../../shared/integration'
+import type { TokenSet } from '../../shared/token'
 import { diagnoseExchange, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { MAX_API_RESPONSE_BYTES } from '../http/exchange'
 import { createMasker, type PreparedRequest } from '../http/mask'
 import type { ResolvedIntegration } from '../integration/resolve'
-import { tryDecodeJwt } from '../jwt/decode'
 import { diagnosisContext } from './diagnosisContext'
+import { tokenFacts } from './tokenFacts'
 import type { TokenOptions } from './engine'
 import type { EngineCore, Prepared } from './engineCore'
 import { withQuery } from './tokenRequest'
@@ -24,7 +25,7 @@ export async function callApi(
   if (!first.ok) return { ok: false, tokenFailure: first, renewedAfter401: false, exchanges: [] }
   const prepared = await core.prepare(integration)
   const exchanges: Exchange[] = []
-  let attempt = await sendApiRequest(core, prepared, request, first.token.access_token, options)
+  let attempt = await sendApiRequest(core, prepared, request, first.token, options)
   exchanges.push(attempt.exchange)
   let renewedAfter401 = false
   if (attempt.response?.status === 401) {
@@ -43,7 +44,7 @@ export async function callApi(
         diagnosis: renewed.diagnosis,
       }
     renewedAfter401 = true
-    attempt = await sendApiRequest(core, prepared, request, renewed.token.access_token, options)
+    attempt = await sendApiRequest(core, prepared, request, renewed.token, options)
     exchanges.push(attempt.exchange)
   }
   return apiOutcome(attempt, renewedAfter401, exchanges)
@@ -71,9 +72,10 @@ async function sendApiRequest(
   core: EngineCore,
   prepared: Prepared,
   request: ApiRequest,
-  accessToken: string,
+  token: TokenSet,
   options: TokenOptions,
 ) {
+  const accessToken = token.access_token
   const { resolved, preset } = prepared
   const masker = createMasker([...resolved.secrets, accessToken], resolved.secretNames)
   const apiRequest: PreparedRequest = apiRequestWithToken(resolved, request, accessToken)
@@ -82,11 +84,8 @@ async function sendApiRequest(
     maxResponseBytes: MAX_API_RESPONSE_BYTES,
     onTooLarge: 'truncate',
   })
-  const jwt = tryDecodeJwt(accessToken)
   const context = diagnosisContext(resolved, preset, 'api', apiRequest, result.response, core.now(), {
-    tokenTimes: jwt
-      ? { nbf: numberOrUndefined(jwt.payload.nbf), exp: numberOrUndefined(jwt.payload.exp) }
-      : undefined,
+    ...tokenFacts(token, resolved.scope),
   })
   let diagnosis: Diagnosis | undefined
   if (result.failure) diagnosis = diagnoseNetworkFailure(result.failure, context, apiRequest.url)
@@ -122,8 +121,4 @@ function absoluteUrl(url: string, baseUrl: string | undefined): string {
   if (/^https?:\/\//i.test(url)) return url
   if (!baseUrl) return url
   return `${withoutTrailingSlashes(baseUrl)}/${url.replace(/^\/+/, '')}`
-}
-
-function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined
 }

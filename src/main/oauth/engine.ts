@@ -5,7 +5,7 @@ import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
 import { diagnoseExchange, diagnoseInvalidTokenResponse, diagnoseNetworkFailure } from '../diagnose/diagnose'
 import { MAX_TOKEN_RESPONSE_BYTES, performExchange } from '../http/exchange'
 import { createMasker, type Masker, type PreparedRequest } from '../http/mask'
-import { nodeTransport, type Transport } from '../http/transport'
+import { createNodeTransport, type Transport } from '../http/transport'
 import { resolveIntegration, type Environment, type ResolvedIntegration } from '../integration/resolve'
 import { tryDecodeJwt } from '../jwt/decode'
 import { findPreset } from '../presets'
@@ -56,8 +56,9 @@ export type TokenEngine = ReturnType<typeof createTokenEngine>
  * Node; the app reaches it over IPC, the CLI directly.
  */
 export function createTokenEngine(deps: EngineDeps = {}) {
-  const transport = deps.transport ?? nodeTransport
   const env = deps.env ?? process.env
+  // The same environment the integration's {"env"} values come from names the proxy.
+  const transport = deps.transport ?? createNodeTransport({ env })
   const now = deps.now ?? Date.now
   const cache = deps.cache ?? new TokenCache(now)
   const metadataByIssuer = new Map<string, Promise<ProviderMetadata>>()
@@ -75,6 +76,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
       purpose,
       timeoutMs: resolved.timeoutMs,
       tls: resolved.tls,
+      proxy: resolved.proxy,
       signal,
       masker,
       now,
@@ -102,12 +104,15 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const issuer = resolved.issuer!.trim()
     let pending = metadataByIssuer.get(issuer)
     if (!pending) {
-      pending = fetchProviderMetadata(transport, issuer, { timeoutMs: resolved.timeoutMs, now }).then(
-        ({ metadata, exchange }) => {
-          deps.onExchange?.({ exchange })
-          return metadata
-        },
-      )
+      pending = fetchProviderMetadata(transport, issuer, {
+        timeoutMs: resolved.timeoutMs,
+        tls: resolved.tls,
+        proxy: resolved.proxy,
+        now,
+      }).then(({ metadata, exchange }) => {
+        deps.onExchange?.({ exchange })
+        return metadata
+      })
       pending.catch(() => metadataByIssuer.delete(issuer))
       metadataByIssuer.set(issuer, pending)
     }

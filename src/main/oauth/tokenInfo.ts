@@ -77,6 +77,7 @@ async function send(
     timeoutMs: resolved.timeoutMs,
     maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
     tls: resolved.tls,
+    proxy: resolved.proxy,
     masker,
     now: deps.now,
   })

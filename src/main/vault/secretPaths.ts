@@ -76,7 +76,8 @@ function writePath(target: Loose, path: string, value: string | undefined): void
       container = existing
       continue
     }
-    if (value === undefined) return
+    // A section that is not an object (proxy: "none") has no place for the secret: it does not apply.
+    if (value === undefined || existing !== undefined) return
     container = defineOwn(container, parent, {}) as Loose
   }
   if (value === undefined) {

@@ -58,3 +58,45 @@ export const tokenNotAccepted: HintRule = (evidence, context) => {
       'The API refused the request’s credentials. Check that the token goes where the API expects it (the Authorization: Bearer header, or a query parameter such as AffinityLive’s _bearer_token), that the API URL is for the same environment as the Token URL, and any extra header the API needs.',
   }
 }
+
+/** Scopes named in a hint: enough to recognise, never a wall of text. */
+const MAX_NAMED_SCOPES = 10
+
+/**
+ * A 403 from an API, explained with what TokenDesk knows of the token it sent: many APIs answer an
+ * expired or under-scoped token with a bare 403 rather than RFC 6750's 401 invalid_token or
+ * 403 insufficient_scope (which insufficientScope explains).
+ */
+export const forbiddenToken: HintRule = (evidence, context) => {
+  if (context.purpose !== 'api' || evidence.status !== 403) return null
+  if (errorIs(evidence, 'insufficient_scope', 'invalid_scope')) return null
+  const sentAt = evidence.sentAtMs / 1000
+  const exp = context.tokenTimes?.exp
+  if (exp !== undefined && exp <= sentAt) {
+    return {
+      code: 'forbidden-expired-token',
+      message: `The access token had expired ${formatDuration(Math.round(sentAt - exp))} before this call (by its expiry time), and some APIs refuse an expired token with 403 instead of 401: get a new token and call again.`,
+    }
+  }
+  const granted = context.grantedScopes
+  if (!granted) return null
+  const missing = context.requestedScopes.filter((scope) => !granted.includes(scope))
+  if (missing.length) {
+    return {
+      code: 'forbidden-scope-not-granted',
+      message: `The vendor did not grant ${scopeNames(missing)} that the integration asks for (the token has ${granted.length ? scopeNames(granted) : 'no scope'}): if this call needs ${missing.length > 1 ? 'one of them' : 'it'}, declare it for the client in the vendor’s portal and get a new token.`,
+    }
+  }
+  const validity =
+    exp === undefined ? '' : `is still valid (${formatDuration(Math.round(exp - sentAt))} left) and `
+  return {
+    code: 'forbidden-token-scopes',
+    message: `The access token ${validity}carries ${granted.length ? scopeNames(granted) : 'no scope'}. If this call needs another scope, add it to the integration’s scopes and get a new token; otherwise the API does not let this client do this call.`,
+  }
+}
+
+function scopeNames(scopes: string[]): string {
+  const named = scopes.slice(0, MAX_NAMED_SCOPES).map((scope) => `"${scope.slice(0, 100)}"`)
+  const more = scopes.length > MAX_NAMED_SCOPES ? ` and ${scopes.length - MAX_NAMED_SCOPES} more` : ''
+  return `the ${scopes.length === 1 ? 'scope' : 'scopes'} ${named.join(', ')}${more}`
+}

@@ -77,9 +77,13 @@ export const rateLimited: HintRule = (evidence, context) => {
   }
 }
 
+/** Header names of gateway keys (Azure API Management, AWS API Gateway and most others). */
+const GATEWAY_KEY_HEADERS = ['x-api-key', 'ocp-apim-subscription-key', 'apikey', 'api-key']
+
 export const forbidden: HintRule = (evidence, context) => {
   // A scope error already says why access was refused.
   if (evidence.status !== 403 || errorIs(evidence, 'insufficient_scope', 'invalid_scope')) return null
+  if (context.purpose === 'api') return forbiddenApiCall(context)
   const bareForbidden = evidence.vendor.message?.trim().toLowerCase() === 'forbidden'
   const awsKey =
     bareForbidden && !context.sentHeaderNames.includes('x-api-key')
@@ -90,5 +94,17 @@ export const forbidden: HintRule = (evidence, context) => {
     message:
       'HTTP 403: the vendor knows who is asking but does not let them in. Usual causes: a missing or wrong gateway key (x-api-key, Ocp-Apim-Subscription-Key), an IP allow-list without this computer’s address, or a client without a subscription to this API product.' +
       awsKey,
+  }
+}
+
+/** An API's 403 beyond the token (forbiddenToken speaks of that): a gateway key only when one was sent. */
+function forbiddenApiCall(context: Parameters<HintRule>[1]) {
+  const key = GATEWAY_KEY_HEADERS.find((name) => context.sentHeaderNames.includes(name))
+  const keyCause = key
+    ? ` the gateway key in the ${headerName(key)} header (check its value and that it is for this API),`
+    : ''
+  return {
+    code: 'forbidden',
+    message: `HTTP 403: the API does not let this caller in. Beyond the token, it may be${keyCause} an IP allow-list without this computer’s address, or a client without a subscription to this API product.`,
   }
 }
