@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { TokenDeskError } from '../../src/main/errors'
 import { importIntegrations } from '../../src/main/importers'
 import { parseIntegration } from '../../src/main/integration/parse'
 import { assertClonable, hostileText } from './hostile'
+
+// Each property runs many cases; under a loaded CI machine that takes longer than one plain test.
+vi.setConfig({ testTimeout: 90_000 })
 
 const samplesDir = new URL('../../src/main/importers/samples/', import.meta.url)
 const samples = readdirSync(samplesDir).map((name) => ({

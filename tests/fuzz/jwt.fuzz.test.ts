@@ -1,10 +1,13 @@
 import fc from 'fast-check'
 import { SignJWT } from 'jose'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { TokenDeskError } from '../../src/main/errors'
 import { decodeToken } from '../../src/main/jwt/decode'
 import { verifyToken } from '../../src/main/jwt/verify'
 import { assertClonable, hostileText, vendorNumber } from './hostile'
+
+// Each property runs many cases; under a loaded CI machine that takes longer than one plain test.
+vi.setConfig({ testTimeout: 90_000 })
 
 const SECRET = 'a-fuzzing-secret-that-is-long-enough-for-hs256'
 let valid = ''

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Diagnosis } from '../../src/shared/diagnosis'
 import type { Exchange } from '../../src/shared/exchange'
 import type { Integration } from '../../src/shared/integration'
@@ -8,6 +8,9 @@ import { diagnoseExchange } from '../../src/main/diagnose/diagnose'
 import { createTokenEngine } from '../../src/main/oauth/engine'
 import { startTestServer, type TestServer } from '../servers/lib/testServer'
 import { assertClonable, hostileText, secretValue, vendorNumber } from './hostile'
+
+// Each property runs many cases; under a loaded CI machine that takes longer than one plain test.
+vi.setConfig({ testTimeout: 90_000 })
 
 interface Answer {
   status: number
