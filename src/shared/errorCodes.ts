@@ -24,3 +24,7 @@ export const ERR_IMPORT_UNRECOGNIZED = 'ERR_IMPORT_UNRECOGNIZED'
 export const ERR_IMPORT_MALFORMED = 'ERR_IMPORT_MALFORMED'
 export const ERR_DEVICE_AUTHORIZATION = 'ERR_DEVICE_AUTHORIZATION'
 export const ERR_CANCELLED = 'ERR_CANCELLED'
+/** Another process held a store file's lock for too long. */
+export const ERR_STORE_BUSY = 'ERR_STORE_BUSY'
+/** The CLI's token store (keychain or --token-store file) cannot be used. */
+export const ERR_TOKEN_STORE = 'ERR_TOKEN_STORE'
