@@ -5,23 +5,6 @@ import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from '../../te
 import { nodePlatform } from '../../tests/support/nodePlatform'
 import { createServices } from './services'
 
-/** What the user would have after signing in once: a refresh token from the code flow. */
-async function signedInRefreshToken(altitude: AltitudeAngelEmulator): Promise<string> {
-  const { clientId, clientSecret, redirectUris } = altitude.credentials
-  const response = await fetch(altitude.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: altitude.issueCode(),
-      redirect_uri: redirectUris[0]!,
-      client_id: clientId,
-      client_secret: clientSecret,
-    }),
-  })
-  return ((await response.json()) as { refresh_token: string }).refresh_token
-}
-
 /** Another app holding the same refresh token uses it first (and so revokes ours). */
 async function spendElsewhere(altitude: AltitudeAngelEmulator, refreshToken: string): Promise<void> {
   const { clientId, clientSecret } = altitude.credentials
@@ -62,7 +45,7 @@ describe('tokens across restarts, against a vendor that rotates refresh tokens',
         clientId: altitude.credentials.clientId,
         clientSecret: altitude.credentials.clientSecret,
         clientAuth: 'body',
-        refreshToken: await signedInRefreshToken(altitude),
+        refreshToken: altitude.issueRefreshToken(),
       },
       tokenStorage: 'session',
     })

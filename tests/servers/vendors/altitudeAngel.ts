@@ -102,6 +102,8 @@ export interface AltitudeAngelEmulator extends BaseEmulator {
   expireAccessTokens(): void
   /** An authorization code as if the user had approved in the browser. */
   issueCode(opts?: { scope?: string; redirectUri?: string }): string
+  /** A refresh token as if the user had signed in with the code flow (no access token issued with it). */
+  issueRefreshToken(): string
 }
 
 interface Grant {
@@ -462,6 +464,13 @@ ${message ? `<p id="error" role="alert">${escapeHtml(message)}</p>` : ''}
         sub: credentials.username,
         scope: scope === undefined ? [...credentials.scopes] : splitScope(scope),
         redirectUri: redirectUri ?? credentials.redirectUris[0] ?? '',
+        family: randomToken(8),
+      }),
+    issueRefreshToken: () =>
+      refreshTokens.issue(REFRESH_TTL_SECONDS, {
+        clientId: credentials.clientId,
+        sub: credentials.username,
+        scope: [...credentials.scopes],
         family: randomToken(8),
       }),
     close: server.close,
