@@ -10,7 +10,7 @@ import { EXIT_INVALID_INPUT, paint, type CliIo } from './io'
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
 
   tokendesk token  --integration FILE [--code CODE] [--fresh] [--token-store FILE] [--json] [--reveal] [--verbose]
-  tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… URL
+  tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… [--token-store FILE] URL
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk decode TOKEN|- [--json]
 
@@ -59,6 +59,7 @@ export async function runCli(
           method: text,
           data: text,
           header: list,
+          'token-store': text,
           json: flag,
           verbose: flag,
         })
@@ -69,6 +70,7 @@ export async function runCli(
             method: values.method ?? (values.data ? 'POST' : 'GET'),
             data: values.data,
             headers: values.header ?? [],
+            tokenStore: values['token-store'],
             json: !!values.json,
             verbose: !!values.verbose,
           },

@@ -164,6 +164,16 @@ describe('tokendesk token keeps tokens between runs, against a vendor that rotat
     expect(await apiStatus(first.json.token!.access_token)).toBe(401)
     expect(await apiStatus(second.json.token!.access_token)).toBe(200)
 
+    // `call` uses the kept access token too: no token request, and the API accepts it.
+    const tokenRequests = altitude.requests.filter((each) => each.path.endsWith('/token')).length
+    const call = await run(
+      process.execPath,
+      [cli, 'call', '--integration', path, '--token-store', store, altitude.apiUrl],
+      { env, timeout: 60_000 },
+    )
+    expect(call.stdout).toContain('"flightReports":[]')
+    expect(altitude.requests.filter((each) => each.path.endsWith('/token')).length).toBe(tokenRequests)
+
     // The wrong passphrase is named as the thing to fix; nothing is sent to the vendor.
     const wrong = await tokendesk(['--integration', path, '--token-store', store], {
       ...env,
