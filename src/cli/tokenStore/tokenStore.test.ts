@@ -187,5 +187,5 @@ describe('tokendesk token keeps tokens between runs, against a vendor that rotat
         message: expect.stringContaining('TOKENDESK_TOKEN_STORE_PASSPHRASE does not open the tokens in'),
       },
     })
-  })
+  }, 120_000)
 })
