@@ -37,9 +37,11 @@ export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: Cli
     (message) => notices.push(message),
   )
   const options = { cacheKey: kept.cacheKey, fresh: args.fresh, input: { code: args.code } }
+  // A device sign-in only when no kept token can be reused or renewed.
+  const cached = engine.cache.get(kept.cacheKey)
   const renewable =
     engine.cache.refreshTokenFor(kept.cacheKey) !== undefined ||
-    (engine.cache.get(kept.cacheKey) !== undefined && !args.fresh)
+    (cached !== undefined && engine.cache.isFresh(cached) && !args.fresh)
   const obtained =
     integration.grant === 'device_code' && !renewable
       ? await deviceSignIn(integration, engine, io, kept.cacheKey)
