@@ -102,7 +102,13 @@ async function masking(): Promise<void> {
 
 async function memory(): Promise<void> {
   const { History } = await import('../src/main/store/history')
-  const store = { path: 'memory', get: () => undefined, set: () => undefined, delete: () => undefined }
+  const store = {
+    path: 'memory',
+    get: () => undefined,
+    set: () => undefined,
+    delete: () => undefined,
+    update: (_key: string, change: (current: unknown) => unknown) => change(undefined),
+  }
   const exchange = (index: number) => ({
     id: String(index),
     purpose: 'api' as const,

@@ -9,10 +9,13 @@ import { EXIT_INVALID_INPUT, paint, terminalSafe, type CliIo } from './io'
 
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
 
-  tokendesk token  --integration FILE [--code CODE] [--json] [--reveal] [--verbose]
-  tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… URL
+  tokendesk token  --integration FILE [--code CODE] [--fresh] [--token-store FILE] [--json] [--reveal] [--verbose]
+  tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… [--token-store FILE] URL
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk decode TOKEN|- [--json]
+
+Tokens are kept per integration in the OS keychain (TOKENDESK_KEYCHAIN=off to stop), or with
+--token-store FILE in a file only you can read (encrypted when TOKENDESK_TOKEN_STORE_PASSPHRASE is set).
 
 Exit codes: 0 success, 1 refused by the server, 2 invalid input, 3 network failure.
 Integration files: docs/integration.md; schema: docs/integration.schema.json.`
@@ -32,6 +35,8 @@ export async function runCli(
         const { values } = parse(rest, {
           integration: text,
           code: text,
+          fresh: flag,
+          'token-store': text,
           json: flag,
           reveal: flag,
           verbose: flag,
@@ -40,6 +45,8 @@ export async function runCli(
           {
             integration: required(values.integration, '--integration FILE'),
             code: values.code,
+            fresh: !!values.fresh,
+            tokenStore: values['token-store'],
             json: !!values.json,
             reveal: !!values.reveal,
             verbose: !!values.verbose,
@@ -54,6 +61,7 @@ export async function runCli(
           method: text,
           data: text,
           header: list,
+          'token-store': text,
           json: flag,
           verbose: flag,
         })
@@ -64,6 +72,7 @@ export async function runCli(
             method: values.method ?? (values.data ? 'POST' : 'GET'),
             data: values.data,
             headers: values.header ?? [],
+            tokenStore: values['token-store'],
             json: !!values.json,
             verbose: !!values.verbose,
           },

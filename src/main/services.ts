@@ -11,12 +11,13 @@ import type { OpenSignInWindow } from './oauth/signIn/signInAndGetToken'
 import { ConsentSessions } from './oauth/consentSessions'
 import { createTokenEngine } from './oauth/engine'
 import { TokenCache } from './oauth/tokenCache'
-import { History } from './store/history'
+import { checkHistoryFile, History } from './store/history'
 import { IntegrationRepository } from './store/integrationRepository'
+import { checkIntegrationsFile } from './store/integrationsFile'
 import type { StoreFactory } from './store/keyValueStore'
-import { openRecovering, type RecoveryNotice } from './store/openRecovering'
+import { openRecovering, type RecoveryNotice, type ShapeCheck } from './store/openRecovering'
 import type { SecretCipher } from './vault/secretCipher'
-import { Vault } from './vault/vault'
+import { checkVaultFile, Vault } from './vault/vault'
 
 /** What the platform provides: Electron's in the app, plain Node in tests and the CLI. */
 export interface PlatformDeps {
@@ -47,13 +48,18 @@ export type AppServices = ReturnType<typeof createServices>
 export function createServices(platform: PlatformDeps) {
   const now = platform.now ?? Date.now
   const recoveries: RecoveryNotice[] = []
-  const open = (name: string) => openRecovering(platform.stores, name, () => new Date(now()), recoveries)
+  const open = (name: string, check?: ShapeCheck) =>
+    openRecovering(platform.stores, name, () => new Date(now()), recoveries, check)
   const settings = open('settings')
-  const vault = new Vault(open('vault'), platform.cipher, {
+  const vault = new Vault(open('vault', checkVaultFile), platform.cipher, {
     weakAllowed: () => settings.get('weakEncryptionAllowed') === true,
   })
-  const repository = new IntegrationRepository(open('integrations'), vault, () => new Date(now()))
-  const history = new History(open('history'))
+  const repository = new IntegrationRepository(
+    open('integrations', checkIntegrationsFile),
+    vault,
+    () => new Date(now()),
+  )
+  const history = new History(open('history', checkHistoryFile))
   const log = platform.logDirectory ? createAppLog(platform.logDirectory, maskKnownSecrets) : undefined
 
   /** Every saved secret and kept token, in every encoding, masked out of a log line. */
@@ -68,13 +74,17 @@ export function createServices(platform: PlatformDeps) {
     return createMasker(values).text(line)
   }
 
-  const cache = new TokenCache(now, (integrationId, entry) => {
+  // Access tokens are kept as the integration's setting says; refresh tokens always (encrypted), since
+  // a rotating vendor revoked the old one and only the newest works after a restart.
+  const cache = new TokenCache(now, (integrationId, kept) => {
     if (!repository.exists(integrationId)) return
-    vault.putTokens(integrationId, entry.token, repository.tokenStorage(integrationId) === 'disk')
+    vault.putTokens(integrationId, kept.token, repository.tokenStorage(integrationId) === 'disk')
+    vault.putRefreshTokens(integrationId, kept.refreshTokens)
+    const newest = kept.refreshTokens.current?.value
+    if (newest) repository.replaceRefreshToken(integrationId, newest)
   })
   for (const { id } of repository.list()) {
-    const kept = vault.getTokens(id)
-    if (kept) cache.restore(id, kept)
+    cache.restore(id, { token: vault.getTokens(id), refreshTokens: vault.getRefreshTokens(id) })
   }
 
   const env = platform.env ?? {}

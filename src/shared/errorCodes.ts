@@ -28,8 +28,11 @@ export const ERR_ISSUER_MISMATCH = 'ERR_ISSUER_MISMATCH'
 export const ERR_SIGN_IN_ALREADY_COMPLETED = 'ERR_SIGN_IN_ALREADY_COMPLETED'
 export const ERR_SIGN_IN_TIMEOUT = 'ERR_SIGN_IN_TIMEOUT'
 export const ERR_SIGN_IN_CLOSED = 'ERR_SIGN_IN_CLOSED'
-export const ERR_SIGN_IN_NEEDS_BROWSER = 'ERR_SIGN_IN_NEEDS_BROWSER'
 export const ERR_NOT_A_CODE = 'ERR_NOT_A_CODE'
 export const ERR_PROXY_URL_INVALID = 'ERR_PROXY_URL_INVALID'
 export const ERR_PROXY_AUTH_REQUIRED = 'ERR_PROXY_AUTH_REQUIRED'
 export const ERR_PROXY_REFUSED = 'ERR_PROXY_REFUSED'
+/** Another process held a store file's lock for too long. */
+export const ERR_STORE_BUSY = 'ERR_STORE_BUSY'
+/** The CLI's token store (keychain or --token-store file) cannot be used. */
+export const ERR_TOKEN_STORE = 'ERR_TOKEN_STORE'

@@ -1,7 +1,8 @@
 import type { TokenEngine } from '../../main/oauth/engine'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
-import { renderDiagnosis, renderExchange } from '../render'
+import { renderDiagnosis, renderExchange, renderWarnings } from '../render'
+import { useKeptTokens } from '../tokenStore/keptTokens'
 
 export interface CallArgs {
   integration: string
@@ -9,19 +10,34 @@ export interface CallArgs {
   method: string
   data?: string
   headers: string[]
+  /** A file to keep tokens in when there is no OS keychain (or by choice). */
+  tokenStore?: string
   json: boolean
   verbose: boolean
 }
 
-/** `tokendesk call`: an API request with the integration's token; a 401 renews the token and retries once. */
+/**
+ * `tokendesk call`: an API request with the integration's token (kept ones first, like `token`); a
+ * 401 renews the token and retries once.
+ */
 export async function callCommand(args: CallArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const integration = await loadIntegrationFile(args.integration)
+  const notices: string[] = []
+  const kept = useKeptTokens(
+    { integrationFile: args.integration, tokenStore: args.tokenStore, signingIn: false },
+    integration,
+    engine.cache,
+    io.env,
+    (message) => notices.push(message),
+  )
   const outcome = await engine.callApi(
     integration,
     { method: args.method, url: args.url, body: args.data, headers: args.headers.map(parseHeader) },
-    { cacheKey: args.integration },
+    { cacheKey: kept.cacheKey },
   )
+  notices.push(...kept.keep())
   const p = paint(io.color)
+  if (notices.length) io.stderr(renderWarnings(notices, p) + '\n')
   if (args.json) {
     io.stdout(JSON.stringify(outcome, null, 2) + '\n')
   } else if (outcome.tokenFailure) {

@@ -22,7 +22,8 @@ export async function runCliForTest(
         options.onStderr?.(text)
       },
       readStdin: async () => options.stdin ?? '',
-      env: options.env ?? {},
+      // In-process tests never touch the developer's own keychain; the spawned-CLI tests use a real one.
+      env: { TOKENDESK_KEYCHAIN: 'off', ...options.env },
       color: false,
     },
     options.engine,

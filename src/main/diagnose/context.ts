@@ -36,4 +36,10 @@ export interface DiagnosisContext {
   grantedScopes?: string[]
   /** How many token requests this integration made in the last minute (rate-limit hints). */
   recentTokenRequests?: number
+  /** For a refresh_token request: what TokenDesk knows of the refresh token sent (dates only, never the token). */
+  refreshTokenFate?: RefreshTokenFate
 }
+
+/** A refresh token's story: the newest one received, or one replaced by rotation or refused before. */
+export type RefreshTokenFate =
+  { fate: 'current'; receivedAt: string } | { fate: 'replaced' | 'refused'; at: string }

@@ -626,6 +626,33 @@ describe('AffinityLive (vendor-docs/004)', () => {
     )
     expect(codes(diagnosis)).toEqual(['refresh-token-refused'])
   })
+
+  it('says a refused refresh token was replaced by rotation, and when, and points to a new sign-in — never to itself', () => {
+    const refused = recorded({
+      url: 'https://vendor.test/token',
+      requestBody: 'grant_type=refresh_token&refresh_token=r-old',
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: 'The refresh token is invalid, expired or already used',
+      },
+    })
+    const replaced = hint(
+      diagnose(
+        refused,
+        context({
+          grant: 'refresh_token',
+          refreshTokenFate: { fate: 'replaced', at: '2026-11-24T10:05:00.000Z' },
+        }),
+      ),
+      'refresh-token-refused',
+    )
+    expect(replaced).toContain('This refresh token was replaced by a newer one on 2026-11-24 10:05 UTC')
+    expect(replaced).toContain('sign in again with the authorization-code flow')
+    const unknown = hint(diagnose(refused, context({ grant: 'refresh_token' })), 'refresh-token-refused')
+    expect(unknown).toContain('expired, was revoked, or was already used')
+    expect(unknown).not.toMatch(/own grant/)
+  })
 })
 
 describe('answers that are not OAuth JSON', () => {

@@ -139,9 +139,13 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const recentTokenRequests = rate.record(options.cacheKey ?? resolved.tokenUrl ?? '')
     const { exchange, response, failure } = await send(request, 'token', resolved, masker, options.signal)
     // The grant actually sent: a renewal runs refresh_token under an integration of another grant.
+    const sentRefreshToken =
+      grant.grantType === 'refresh_token' ? refreshTokenSent(resolved, input) : undefined
     const context = diagnosisContext(resolved, preset, 'token', request, response, now(), {
       grant: grant.grantType,
       recentTokenRequests,
+      refreshTokenFate:
+        sentRefreshToken && options.cacheKey ? cache.fateOf(options.cacheKey, sentRefreshToken) : undefined,
     })
     const refuse = (diagnosis: Diagnosis): TokenOutcome => ({ ok: false, diagnosis, warnings, exchange })
     let outcome: TokenOutcome
@@ -210,21 +214,28 @@ export function createTokenEngine(deps: EngineDeps = {}) {
       cache.singleFlight(key, async () => {
         const again = reuse()
         if (again) return again
-        const refreshToken = cache.get(key)?.token.refresh_token
+        const ownRefreshToken =
+          grant.grantType === 'refresh_token' ? refreshTokenSent(prepared.resolved, input) : undefined
+        const refreshToken = cache.refreshTokenFor(key, ownRefreshToken)
         if (refreshToken) {
           const refreshed = await requestToken(prepared, refreshTokenGrant, { refreshToken }, options)
           if (refreshed.ok) {
-            cache.set(key, refreshed.token)
+            cache.set(key, refreshed.token, refreshToken)
             return { ...refreshed, token: cache.get(key)!.token, source: 'refresh' as const }
           }
+          if (refreshed.diagnosis.kind === 'network') return refreshed
+          cache.refuseRefreshToken(key, refreshToken)
+          // Rotation: the integration's own refresh token was replaced by the one just refused; sending it would only be refused too.
+          if (ownRefreshToken && cache.fateOf(key, ownRefreshToken)) return refreshed
           // A refused refresh (expired, revoked, or a vendor without refresh) falls back to the grant itself.
           prepared.warnings.push(
             `Renewing with the refresh token failed (${refreshed.diagnosis.summary}); asked for a new token instead.`,
           )
-          cache.delete(key)
         }
         const outcome = await requestToken(prepared, grant, input, options)
-        if (outcome.ok) cache.set(key, outcome.token)
+        if (outcome.ok) cache.set(key, outcome.token, ownRefreshToken)
+        else if (ownRefreshToken && outcome.diagnosis.kind !== 'network')
+          cache.refuseRefreshToken(key, ownRefreshToken)
         return outcome
       })
     )
@@ -260,4 +271,9 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     pollDeviceToken: withCore(core, pollDeviceToken),
     cache,
   }
+}
+
+/** The refresh token a refresh_token request carries: pasted for this run, else the integration's. */
+function refreshTokenSent(resolved: ResolvedIntegration, input: GrantInput): string | undefined {
+  return input.refreshToken ?? resolved.refreshToken
 }

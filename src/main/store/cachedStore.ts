@@ -1,29 +1,55 @@
+import { statSync } from 'node:fs'
+import { withFileLock } from './fileLock'
 import type { KeyValueStore } from './keyValueStore'
 
 /** What conf and electron-store (built on conf) both offer. */
 export interface ConfLike {
   readonly path: string
-  readonly store: Record<string, unknown>
+  store: Record<string, unknown>
   set(key: string, value: unknown): void
   delete(key: string): void
 }
 
 /**
- * conf re-reads and re-parses its file on every `get`. TokenDesk is the file's only writer (one
- * instance per user), so it reads once and keeps a copy; every write still goes to disk atomically.
+ * conf re-reads and re-parses its file on every `get`. This keeps a parsed copy and re-reads only
+ * when the file changed on disk (another process wrote it: conf writes a new file and renames it, so
+ * its inode changes). Every write runs under the file's lock on a fresh read, so two processes
+ * sharing a folder write in turn and neither loses the other's change.
  */
 export function cachedStore(conf: ConfLike): KeyValueStore {
-  const copy = new Map(Object.entries(conf.store))
+  let copy = new Map(Object.entries(conf.store))
+  let seen = stampOf(conf.path)
+  const reload = (): void => {
+    copy = new Map(Object.entries(conf.store))
+    seen = stampOf(conf.path)
+  }
+  const update = (key: string, change: (current: unknown) => unknown): unknown =>
+    withFileLock(conf.path, () => {
+      const current = conf.store
+      const next = change(current[key])
+      if (next === undefined) conf.delete(key)
+      else conf.set(key, next)
+      reload()
+      return next
+    })
   return {
     path: conf.path,
-    get: (key) => copy.get(key),
-    set: (key, value) => {
-      conf.set(key, value)
-      copy.set(key, value)
+    get: (key) => {
+      if (stampOf(conf.path) !== seen) reload()
+      return copy.get(key)
     },
-    delete: (key) => {
-      conf.delete(key)
-      copy.delete(key)
-    },
+    update,
+    set: (key, value) => void update(key, () => value),
+    delete: (key) => void update(key, () => undefined),
+  }
+}
+
+/** Changes whenever the file is replaced or rewritten; cheap next to reading and parsing it. */
+function stampOf(path: string): string {
+  try {
+    const { ino, mtimeMs, size } = statSync(path)
+    return `${ino}:${mtimeMs}:${size}`
+  } catch {
+    return 'missing'
   }
 }

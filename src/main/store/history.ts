@@ -2,6 +2,7 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { Exchange } from '../../shared/exchange'
 import type { HistoryEntry, HistoryQuery } from '../../shared/history'
 import type { KeyValueStore } from './keyValueStore'
+import type { ShapeCheck } from './openRecovering'
 
 export const DEFAULT_HISTORY_LIMIT = 500
 /** Many calls in a burst write the file once. */
@@ -61,15 +62,20 @@ export class History {
     return this.entries.find((entry) => entry.id === id)
   }
 
-  clear(): void {
-    this.entries = []
-    this.flush()
-  }
-
   flush(): void {
     clearTimeout(this.writeTimer)
     this.writeTimer = undefined
-    this.store.set('entries', this.entries)
+    // Merged with what another process (the CLI, a second app) wrote meanwhile, newest first.
+    this.entries = this.store.update('entries', (current) =>
+      mergeNewestFirst(Array.isArray(current) ? (current as HistoryEntry[]) : [], this.entries, this.limit),
+    ) as HistoryEntry[]
+  }
+
+  clear(): void {
+    clearTimeout(this.writeTimer)
+    this.writeTimer = undefined
+    this.entries = []
+    this.store.set('entries', [])
   }
 
   private scheduleWrite(): void {
@@ -77,6 +83,39 @@ export class History {
     this.writeTimer = setTimeout(() => this.flush(), WRITE_DELAY_MS)
     this.writeTimer.unref()
   }
+}
+
+function mergeNewestFirst(onDisk: HistoryEntry[], mine: HistoryEntry[], limit: number): HistoryEntry[] {
+  const byId = new Map<string, HistoryEntry>()
+  for (const entry of [...mine, ...onDisk]) if (!byId.has(entry.id)) byId.set(entry.id, entry)
+  return [...byId.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit)
+}
+
+/** history.json as TokenDesk writes it: `entries`, a list of recorded exchanges. Others are dropped. */
+export const checkHistoryFile: ShapeCheck = (read) => {
+  const entries = read('entries')
+  if (entries === undefined) return undefined
+  if (!Array.isArray(entries))
+    return { reason: '"entries" is not a list of exchanges', kept: {}, what: 'no history' }
+  const good = entries.filter(isHistoryEntry)
+  if (good.length === entries.length) return undefined
+  return {
+    reason: `${entries.length - good.length} of ${entries.length} history entries were not in the form TokenDesk writes`,
+    kept: { entries: good },
+    what: `the other ${good.length}`,
+  }
+}
+
+function isHistoryEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false
+  const { id, at, exchange, purpose } = value as Record<string, unknown>
+  return (
+    typeof id === 'string' &&
+    typeof at === 'string' &&
+    typeof purpose === 'string' &&
+    typeof exchange === 'object' &&
+    exchange !== null
+  )
 }
 
 function searchableText(entry: HistoryEntry): string {

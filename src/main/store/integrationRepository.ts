@@ -72,6 +72,16 @@ export class IntegrationRepository {
     return this.record(id).tokenStorage
   }
 
+  /**
+   * A rotating vendor replaced the refresh token: when the integration keeps one of its own (saved
+   * in Refresh token), the new one takes its place, so what the form reveals or exports still works.
+   */
+  replaceRefreshToken(id: string, refreshToken: string): void {
+    const secrets = this.vault.getConfigSecrets(id)
+    if (secrets.refreshToken === undefined || secrets.refreshToken === refreshToken) return
+    this.vault.putConfigSecrets(id, { ...secrets, refreshToken })
+  }
+
   revealSecret(id: string, path: string): string | undefined {
     return secretAt(this.vault.getConfigSecrets(this.record(id).id), path)
   }
@@ -98,7 +108,7 @@ export class IntegrationRepository {
     }
     // Secrets first: if writing them fails, the integration file is not left pointing at nothing.
     this.vault.putConfigSecrets(id, secrets)
-    this.writeRecords({ ...this.records(), [id]: record })
+    this.writeRecords((records) => ({ ...records, [id]: record }))
     return this.getForEditing(id)
   }
 
@@ -115,9 +125,10 @@ export class IntegrationRepository {
   delete(id: string): void {
     const record = this.record(id)
     this.trash.set(id, { record, secrets: this.vault.getConfigSecrets(id) })
-    const records = this.records()
-    delete records[id]
-    this.writeRecords(records)
+    this.writeRecords((records) => {
+      const { [id]: _deleted, ...others } = records
+      return others
+    })
     this.vault.remove(id)
   }
 
@@ -130,7 +141,7 @@ export class IntegrationRepository {
       )
     this.trash.delete(id)
     this.vault.putConfigSecrets(id, deleted.secrets)
-    this.writeRecords({ ...this.records(), [id]: deleted.record })
+    this.writeRecords((records) => ({ ...records, [id]: deleted.record }))
     return this.getForEditing(id)
   }
 
@@ -149,8 +160,11 @@ export class IntegrationRepository {
     return { ...((this.store.get('integrations') as Record<string, StoredRecord> | undefined) ?? {}) }
   }
 
-  private writeRecords(records: Record<string, StoredRecord>): void {
-    this.store.set('integrations', records)
+  /** On a fresh read under the file's lock, so another process's integrations are kept. */
+  private writeRecords(
+    change: (records: Record<string, StoredRecord>) => Record<string, StoredRecord>,
+  ): void {
+    this.store.update('integrations', (current) => change({ ...(current as Record<string, StoredRecord>) }))
     this.store.set('version', CURRENT_VERSION)
   }
 }

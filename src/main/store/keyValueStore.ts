@@ -8,6 +8,11 @@ export interface KeyValueStore {
   get(key: string): unknown
   set(key: string, value: unknown): void
   delete(key: string): void
+  /**
+   * Reads `key` fresh from disk under the file's lock, writes what `change` returns (undefined
+   * deletes), and returns it: a read-modify-write no other process can interleave with.
+   */
+  update(key: string, change: (current: unknown) => unknown): unknown
 }
 
 export interface StoreFactory {

@@ -82,6 +82,11 @@ export const ALTITUDE_ANGEL_DEFAULT_CREDENTIALS: AltitudeAngelCredentials = {
 export interface AltitudeAngelEmulatorOptions extends Partial<AltitudeAngelCredentials> {
   /** expires_in / exp of access tokens (default 900). */
   accessTokenTtlSeconds?: number
+  /**
+   * On rotation, also revoke the access token issued with the spent refresh token, as servers with
+   * strict rotation do (the old refresh token is always spent). Assumption: not in the doc.
+   */
+  rotationRevokesAccessToken?: boolean
   idleMs?: number
 }
 
@@ -97,6 +102,8 @@ export interface AltitudeAngelEmulator extends BaseEmulator {
   expireAccessTokens(): void
   /** An authorization code as if the user had approved in the browser. */
   issueCode(opts?: { scope?: string; redirectUri?: string }): string
+  /** A refresh token as if the user had signed in with the code flow (no access token issued with it). */
+  issueRefreshToken(): string
 }
 
 interface Grant {
@@ -134,7 +141,8 @@ export async function startAltitudeAngelEmulator(
   const recorder = createRecorder()
   const pending = new TokenStore<PendingAuthorization>()
   const codes = new TokenStore<Grant & { redirectUri: string }>()
-  const refreshTokens = new TokenStore<Grant>()
+  /** accessJti: the access token issued alongside, revoked with it on rotation when asked to. */
+  const refreshTokens = new TokenStore<Grant & { accessJti?: string }>()
   /** Redeemed codes → family, so a replayed code revokes what it produced (RFC 6749 §4.1.2). */
   const redeemedCodes = new Map<string, string>()
   const issuedJtis = new Map<string, string>() // jti → family
@@ -172,7 +180,7 @@ export async function startAltitudeAngelEmulator(
       .setJti(jti)
       .sign(privateKey)
     // Doc: "All token responses will include a refresh token". Assumption: refresh tokens rotate (RFC 6749 §6 MAY).
-    const refreshToken = refreshTokens.issue(REFRESH_TTL_SECONDS, grant)
+    const refreshToken = refreshTokens.issue(REFRESH_TTL_SECONDS, { ...grant, accessJti: jti })
     // Shape of the doc's example: no `scope` member (RFC 6749 §5.1 allows omitting it when unchanged).
     return {
       access_token: accessToken,
@@ -291,7 +299,9 @@ export async function startAltitudeAngelEmulator(
       }
     }
     refreshTokens.take(presented) // rotation: the presented refresh token is now spent
-    sendJson(res, 200, await issueTokens({ ...grant, scope }))
+    if (options.rotationRevokesAccessToken && grant.accessJti) deadJtis.add(grant.accessJti)
+    const { accessJti: _previous, ...family } = grant
+    sendJson(res, 200, await issueTokens({ ...family, scope }))
   }
 
   const errorPage = (res: ServerResponse, status: number, error: string, description: string): void =>
@@ -454,6 +464,13 @@ ${message ? `<p id="error" role="alert">${escapeHtml(message)}</p>` : ''}
         sub: credentials.username,
         scope: scope === undefined ? [...credentials.scopes] : splitScope(scope),
         redirectUri: redirectUri ?? credentials.redirectUris[0] ?? '',
+        family: randomToken(8),
+      }),
+    issueRefreshToken: () =>
+      refreshTokens.issue(REFRESH_TTL_SECONDS, {
+        clientId: credentials.clientId,
+        sub: credentials.username,
+        scope: [...credentials.scopes],
         family: randomToken(8),
       }),
     close: server.close,

@@ -1,4 +1,5 @@
 /** Rules about the grant: codes, refresh tokens, user and partner credentials, grant types, the device flow. */
+import type { DiagnosisContext } from '../context'
 import { listWords, vendorsPortal, who } from '../wording'
 import { errorIs, mentions, sentGrant, type HintRule } from './hintRule'
 import { ownValue } from '../../../shared/own'
@@ -42,13 +43,38 @@ export const authorizationCodeRefused: HintRule = (evidence, context) => {
   }
 }
 
+/**
+ * A refresh token cannot renew itself: the way out of a dead one is a new sign-in or the vendor.
+ * What happened comes from what TokenDesk kept of the integration's refresh tokens (RFC 9700 §4.14.2:
+ * a rotating vendor accepts each once, and may revoke the whole family when an old one comes back).
+ */
 export const refreshTokenRefused: HintRule = (evidence, context) => {
   if (!errorIs(evidence, 'invalid_grant') || sentGrant(evidence, context) !== 'refresh_token') return null
   return {
     code: 'refresh-token-refused',
-    message:
-      'The refresh token was refused: it has expired, was revoked, or was already used (vendors that rotate refresh tokens accept each one once). Get a new token with the integration’s own grant; TokenDesk does this by itself when renewing a cached token fails.',
+    message: `${whatHappened(context.refreshTokenFate)} ${SIGN_IN_AGAIN}`,
   }
+}
+
+const SIGN_IN_AGAIN =
+  'To get a working one, sign in again with the authorization-code flow (or the grant that first gave you a refresh token), or ask the vendor for a new refresh token, and paste it in Refresh token.'
+
+function whatHappened(fate: DiagnosisContext['refreshTokenFate']): string {
+  switch (fate?.fate) {
+    case 'replaced':
+      return `This refresh token was replaced by a newer one on ${when(fate.at)}: the vendor rotates refresh tokens and accepts each one once, so an old copy (pasted, or kept elsewhere) cannot work; TokenDesk renews with the newest one it kept.`
+    case 'refused':
+      return `The vendor already refused this refresh token on ${when(fate.at)}: it stays dead.`
+    case 'current':
+      return `The vendor no longer accepts the refresh token it gave on ${when(fate.receivedAt)}: it was revoked, it expired, or another copy of it was used first (a vendor that rotates accepts each refresh token once, so two apps or machines sharing one lock each other out).`
+    default:
+      return 'The refresh token was refused: it has expired, was revoked, or was already used (vendors that rotate refresh tokens accept each one once).'
+  }
+}
+
+/** "2026-11-24 10:00 UTC": a date the user can compare with what they did. */
+function when(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }
 
 /** invalid_grant on a password or custom grant: the user's or partner's own credentials, not the client's. */
