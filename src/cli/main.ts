@@ -1,10 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { TokenDeskError } from '../main/errors'
-import { createTokenEngine, type TokenEngine } from '../main/oauth/engine'
-import { callCommand } from './commands/call'
-import { curlCommand } from './commands/curl'
-import { decodeCommand } from './commands/decode'
-import { tokenCommand } from './commands/token'
+import type { TokenEngine } from '../main/oauth/engine'
 import { EXIT_INVALID_INPUT, paint, type CliIo } from './io'
 
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
@@ -17,13 +13,15 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
 Exit codes: 0 success, 1 refused by the server, 2 invalid input, 3 network failure.
 Integration files: docs/integration.md; schema: docs/integration.schema.json.`
 
-/** Runs one command and returns its exit code. Never throws: errors become a message and code 2. */
-export async function runCli(
-  argv: string[],
-  io: CliIo,
-  engine: TokenEngine = createTokenEngine({ env: io.env }),
-): Promise<number> {
+/**
+ * Runs one command and returns its exit code. Never throws: errors become a message and code 2.
+ * Each command and the engine are import()ed only when run, so `decode` does not load the HTTP
+ * engine, the integration schemas or the importers: a CLI in a script pays for what it uses.
+ */
+export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngine): Promise<number> {
   const [command, ...rest] = argv
+  const engine = async () =>
+    givenEngine ?? (await import('../main/oauth/engine')).createTokenEngine({ env: io.env })
   try {
     switch (command) {
       case 'token': {
@@ -34,6 +32,7 @@ export async function runCli(
           reveal: flag,
           verbose: flag,
         })
+        const { tokenCommand } = await import('./commands/token')
         return await tokenCommand(
           {
             integration: required(values.integration, '--integration FILE'),
@@ -42,7 +41,7 @@ export async function runCli(
             reveal: !!values.reveal,
             verbose: !!values.verbose,
           },
-          engine,
+          await engine(),
           io,
         )
       }
@@ -55,6 +54,7 @@ export async function runCli(
           json: flag,
           verbose: flag,
         })
+        const { callCommand } = await import('./commands/call')
         return await callCommand(
           {
             integration: required(values.integration, '--integration FILE'),
@@ -65,24 +65,26 @@ export async function runCli(
             json: !!values.json,
             verbose: !!values.verbose,
           },
-          engine,
+          await engine(),
           io,
         )
       }
       case 'curl': {
         const { values } = parse(rest, { integration: text, reveal: flag, code: text })
+        const { curlCommand } = await import('./commands/curl')
         return await curlCommand(
           {
             integration: required(values.integration, '--integration FILE'),
             reveal: !!values.reveal,
             code: values.code,
           },
-          engine,
+          await engine(),
           io,
         )
       }
       case 'decode': {
         const { values, positionals } = parse(rest, { json: flag })
+        const { decodeCommand } = await import('./commands/decode')
         return await decodeCommand(
           {
             token: required(positionals[0], 'a token, or - to read it from standard input'),
