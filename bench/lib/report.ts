@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs'
+import type { Figure } from './figure'
+import type { Machine } from './machine'
+
+const HOW_TO_READ = `How to read: every result is a ratio against a baseline measured in the same run on the same
+machine (or a count), so it means something on any machine; "measured" and "baseline" are the raw
+medians it came from. "met" / **missed** compares the result with the goal; "not measured" says why.
+Lower is better for ratios of times and sizes, except where the goal says "≥" (operations per second).
+Regenerate with \`npm run bench\` (a few minutes; it builds what it measures if missing).`
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
+
+export function resultsTable(figures: Figure[]): string {
+  const lines = [
+    '| Figure | Measured | Baseline | Result | Goal | |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ]
+  let section = ''
+  for (const figure of figures) {
+    if (figure.section !== section) {
+      section = figure.section
+      lines.push(`| **${cell(section)}** | | | | | |`)
+    }
+    const verdict = figure.met === null ? 'not measured' : figure.met ? 'met' : '**missed**'
+    lines.push(
+      `| ${cell(figure.what)} | ${cell(figure.measured)} | ${cell(figure.baseline)} | ${cell(figure.result)} | ${cell(figure.goal)} | ${verdict} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function notes(figures: Figure[]): string {
+  const noted = figures.filter((figure) => figure.note)
+  if (!noted.length) return ''
+  return ['## Notes', '', ...noted.map((figure) => `- **${figure.what}**: ${figure.note}`)].join('\n')
+}
+
+export function writeResults(
+  directory: string,
+  figures: Figure[],
+  machine: Machine,
+  run: { date: string; seconds: number },
+): void {
+  const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node.js ${machine.node} (${machine.platform}). Run ${run.date}, ${run.seconds.toFixed(0)} s.`
+  const met = figures.filter((figure) => figure.met === true).length
+  const missed = figures.filter((figure) => figure.met === false).length
+  const markdown = [
+    '# TokenDesk benchmarks',
+    '',
+    machineLine,
+    '',
+    `${met} goals met, ${missed} missed, ${figures.length - met - missed} not measured.`,
+    '',
+    resultsTable(figures),
+    '',
+    HOW_TO_READ,
+    '',
+    notes(figures),
+    '',
+  ].join('\n')
+  writeFileSync(`${directory}/results.md`, markdown)
+  writeFileSync(`${directory}/results.json`, JSON.stringify({ machine, run, figures }, null, 2) + '\n')
+}
