@@ -11,6 +11,8 @@ const cases: Array<[string, () => Promise<Figure[]>]> = [
   ['token request', async () => (await import('./cases/tokenRequest')).measureTokenRequest()],
   ['token cache', async () => (await import('./cases/tokenCache')).measureTokenCache()],
   ['jwt', async () => (await import('./cases/jwt')).measureJwt()],
+  ['cli', async () => (await import('./cases/cli')).measureCli()],
+  ['scale', async () => (await import('./cases/scale')).measureScale()],
 ]
 
 const only = process.argv.slice(2)

@@ -80,7 +80,10 @@ export async function measureJwt(): Promise<Figure[]> {
   return figures
 }
 
-async function signedToken(key: { alg: string; privateKey: CryptoKey }, size: number): Promise<string> {
+async function signedToken(
+  key: { alg: string; privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'] },
+  size: number,
+): Promise<string> {
   const sign = (padding: string) =>
     new SignJWT({ scope: 'read write', padding })
       .setProtectedHeader({ alg: key.alg, kid: key.alg, typ: 'JWT' })
