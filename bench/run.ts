@@ -13,6 +13,7 @@ const cases: Array<[string, () => Promise<Figure[]>]> = [
   ['jwt', async () => (await import('./cases/jwt')).measureJwt()],
   ['cli', async () => (await import('./cases/cli')).measureCli()],
   ['scale', async () => (await import('./cases/scale')).measureScale()],
+  ['hostile body', async () => (await import('./cases/hostileBody')).measureHostileBody()],
 ]
 
 const only = process.argv.slice(2)
