@@ -11,6 +11,7 @@ const cases: Array<[string, () => Promise<Figure[]>]> = [
   ['token request', async () => (await import('./cases/tokenRequest')).measureTokenRequest()],
   ['token cache', async () => (await import('./cases/tokenCache')).measureTokenCache()],
   ['jwt', async () => (await import('./cases/jwt')).measureJwt()],
+  ['renderer', async () => (await import('./cases/renderer')).measureRenderer()],
   ['cli', async () => (await import('./cases/cli')).measureCli()],
   ['scale', async () => (await import('./cases/scale')).measureScale()],
   ['hostile body', async () => (await import('./cases/hostileBody')).measureHostileBody()],

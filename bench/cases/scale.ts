@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,19 +5,15 @@ import { createServices } from '../../src/main/services'
 import { confStoreFactory } from '../../src/main/store/confStore'
 import { History } from '../../src/main/store/history'
 import { IntegrationRepository } from '../../src/main/store/integrationRepository'
-import type { KeyValueStore } from '../../src/main/store/keyValueStore'
-import { createAesGcmCipher } from '../../src/main/vault/aesGcmCipher'
 import { Vault } from '../../src/main/vault/vault'
-import type { Exchange } from '../../src/shared/exchange'
-import type { Integration } from '../../src/shared/integration'
 import type { IntegrationSummary } from '../../src/shared/storedIntegration'
 import { nodePlatform } from '../../tests/support/nodePlatform'
 import type { Figure } from '../lib/figure'
+import { cipher, sampleExchange, sampleIntegration, seedHistory, seedIntegrations } from '../lib/seed'
 import { heapUsedAfterGc, mb, median, ms, timeOnce, times } from '../lib/stats'
 import { startTokenServer } from '../lib/tokenServer'
 
 const SECTION = '6. Scale'
-const cipher = createAesGcmCipher(randomBytes(32), 'os', 'bench AES-256-GCM')
 
 /** Load, search and save of a large library and history through the plain-Node (conf) stores, against a small one. */
 export async function measureScale(): Promise<Figure[]> {
@@ -89,20 +84,6 @@ async function integrationTimings(count: number): Promise<Timings> {
   return { load: median(load), search: median(search), save: median(save) }
 }
 
-/** Writes the files a library of `count` integrations leaves, through the repository itself, in one go. */
-function seedIntegrations(directory: string, count: number): void {
-  const memory = memoryStore()
-  const vaultMemory = memoryStore()
-  const repository = new IntegrationRepository(
-    memory,
-    new Vault(vaultMemory, cipher, { weakAllowed: () => false }),
-  )
-  for (let index = 0; index < count; index++) repository.save({ integration: sampleIntegration(index) })
-  const stores = confStoreFactory(directory)
-  copy(memory, stores.open('integrations'))
-  copy(vaultMemory, stores.open('vault'))
-}
-
 /** The sidebar's search (renderer features/integrations visibleSummaries), over the summaries main lists. */
 function sidebarFilter(summaries: IntegrationSummary[], search: string): IntegrationSummary[] {
   const needle = search.trim().toLowerCase()
@@ -113,10 +94,7 @@ function sidebarFilter(summaries: IntegrationSummary[], search: string): Integra
 
 async function historyTimings(count: number): Promise<Timings> {
   const directory = mkdtempSync(join(tmpdir(), 'tokendesk-bench-history-'))
-  const seeded = new History(confStoreFactory(directory).open('history'), count)
-  for (let index = 0; index < count; index++)
-    seeded.add(sampleExchange(index), { integrationName: `Vendor ${index % 40}` })
-  seeded.flush()
+  seedHistory(directory, count)
   const load: number[] = []
   const search: number[] = []
   const save: number[] = []
@@ -167,54 +145,4 @@ async function memoryAfterExchanges(): Promise<Figure> {
     goal: '≤ 1.5×',
     met: ratio <= 1.5,
   }
-}
-
-function sampleIntegration(index: number): Integration {
-  return {
-    name: `Integration ${index}`,
-    grant: 'client_credentials',
-    tokenUrl: `https://vendor-${index}.test/oauth/token`,
-    clientId: `client-${index}`,
-    clientSecret: `secret-${index}-${'s'.repeat(24)}`,
-    clientAuth: 'basic',
-    scope: ['read', 'write'],
-    tokenRequest: { headers: { 'x-api-key': `key-${index}` } },
-  }
-}
-
-function sampleExchange(index: number): Exchange {
-  return {
-    id: `exchange-${index}`,
-    purpose: 'api',
-    startedAt: new Date(1_700_000_000_000 + index * 1000).toISOString(),
-    durationMs: 12,
-    request: {
-      method: 'GET',
-      url: `https://api.vendor.test/items/${index}`,
-      headers: [['Authorization', 'Bearer ••••••']],
-      body: null,
-    },
-    response: {
-      status: index % 10 ? 200 : 401,
-      statusText: index % 10 ? 'OK' : 'Unauthorized',
-      headers: [['Content-Type', 'application/json']],
-      body: JSON.stringify({ id: index, name: `item ${index}`, tags: ['a', 'b'] }),
-      truncated: false,
-    },
-  }
-}
-
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>()
-  return {
-    path: 'memory',
-    data,
-    get: (key) => data.get(key),
-    set: (key, value) => void data.set(key, structuredClone(value)),
-    delete: (key) => void data.delete(key),
-  }
-}
-
-function copy(from: { data: Map<string, unknown> }, to: KeyValueStore): void {
-  for (const [key, value] of from.data) to.set(key, value)
 }

@@ -21,7 +21,14 @@ export function resultsTable(figures: Figure[]): string {
       section = figure.section
       lines.push(`| **${cell(section)}** | | | | | |`)
     }
-    const verdict = figure.met === null ? 'not measured' : figure.met ? 'met' : '**missed**'
+    const verdict =
+      figure.met === null
+        ? figure.result === '—'
+          ? 'not measured'
+          : 'no goal set'
+        : figure.met
+          ? 'met'
+          : '**missed**'
     lines.push(
       `| ${cell(figure.what)} | ${cell(figure.measured)} | ${cell(figure.baseline)} | ${cell(figure.result)} | ${cell(figure.goal)} | ${verdict} |`,
     )
@@ -44,12 +51,13 @@ export function writeResults(
   const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node.js ${machine.node} (${machine.platform}). Run ${run.date}, ${run.seconds.toFixed(0)} s.`
   const met = figures.filter((figure) => figure.met === true).length
   const missed = figures.filter((figure) => figure.met === false).length
+  const unmeasured = figures.filter((figure) => figure.result === '—').length
   const markdown = [
     '# TokenDesk benchmarks',
     '',
     machineLine,
     '',
-    `${met} goals met, ${missed} missed, ${figures.length - met - missed} not measured.`,
+    `${met} goals met, ${missed} missed, ${unmeasured} not measured, ${figures.length - met - missed - unmeasured} without a goal.`,
     '',
     resultsTable(figures),
     '',
