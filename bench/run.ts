@@ -18,6 +18,7 @@ const cases: Array<[string, () => Promise<Figure[]>]> = [
 ]
 
 const only = process.argv.slice(2)
+const machine = describeMachine()
 const started = performance.now()
 const figures: Figure[] = []
 for (const [name, measure] of cases) {
@@ -30,7 +31,7 @@ for (const [name, measure] of cases) {
 const seconds = (performance.now() - started) / 1000
 console.log(resultsTable(figures))
 if (only.length === 0) {
-  writeResults(import.meta.dirname, figures, describeMachine(), { date: new Date().toISOString(), seconds })
+  await writeResults(import.meta.dirname, figures, machine, { date: new Date().toISOString(), seconds })
   console.log('\nwritten: bench/results.md, bench/results.json')
 }
 process.exit(0)

@@ -58,7 +58,7 @@ export async function measureTokenRequest(): Promise<Figure[]> {
       note:
         ratio <= 1.1
           ? undefined
-          : 'per request the engine also resolves the integration, runs the pre-flight checks, builds and masks the recorded exchange (request and response copies, secrets replaced) and builds the diagnosis context; the bare request only sends bytes and parses the JSON. On a local server that answers in microseconds this work is the whole difference; over a real network it is a small part of the time.',
+          : 'per request the engine also resolves the integration, runs the pre-flight checks, builds and masks the recorded exchange (request and response copies, secrets replaced) and builds the diagnosis context; the bare request only sends bytes and parses the JSON. On a local server that answers at once, this work is the whole difference.',
     },
   ]
 }

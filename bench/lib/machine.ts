@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 
 export interface Machine {
   cpu: string
@@ -6,6 +6,8 @@ export interface Machine {
   memory: string
   node: string
   platform: string
+  /** Other work on the machine when the run began (1-minute load average): ratios hold up under load, raw times do not. */
+  loadAverage: number
 }
 
 export function describeMachine(): Machine {
@@ -16,5 +18,6 @@ export function describeMachine(): Machine {
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: Number(loadavg()[0]!.toFixed(1)),
   }
 }

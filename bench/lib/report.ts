@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
 import type { Figure } from './figure'
 import type { Machine } from './machine'
 
-const HOW_TO_READ = `How to read: every result is a ratio against a baseline measured in the same run on the same
+const HOW_TO_READ = `**How to read.** Every result is a ratio against a baseline measured in the same run on the same
 machine (or a count), so it means something on any machine; "measured" and "baseline" are the raw
 medians it came from. "met" / **missed** compares the result with the goal; "not measured" says why.
 Lower is better for ratios of times and sizes, except where the goal says "≥" (operations per second).
@@ -12,7 +13,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
 export function resultsTable(figures: Figure[]): string {
   const lines = [
-    '| Figure | Measured | Baseline | Result | Goal | |',
+    '| Figure | Measured | Baseline | Result | Goal | Verdict |',
     '| --- | --- | --- | --- | --- | --- |',
   ]
   let section = ''
@@ -42,13 +43,13 @@ function notes(figures: Figure[]): string {
   return ['## Notes', '', ...noted.map((figure) => `- **${figure.what}**: ${figure.note}`)].join('\n')
 }
 
-export function writeResults(
+export async function writeResults(
   directory: string,
   figures: Figure[],
   machine: Machine,
   run: { date: string; seconds: number },
-): void {
-  const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node.js ${machine.node} (${machine.platform}). Run ${run.date}, ${run.seconds.toFixed(0)} s.`
+): Promise<void> {
+  const machineLine = `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, Node.js ${machine.node} (${machine.platform}), load average ${machine.loadAverage} at the start. Run ${run.date}, ${run.seconds.toFixed(0)} s.`
   const met = figures.filter((figure) => figure.met === true).length
   const missed = figures.filter((figure) => figure.met === false).length
   const unmeasured = figures.filter((figure) => figure.result === '—').length
@@ -66,6 +67,13 @@ export function writeResults(
     notes(figures),
     '',
   ].join('\n')
-  writeFileSync(`${directory}/results.md`, markdown)
-  writeFileSync(`${directory}/results.json`, JSON.stringify({ machine, run, figures }, null, 2) + '\n')
+  const json = JSON.stringify({ machine, run, figures }, null, 2)
+  // Written as `npm run lint` (prettier --check) expects them, so a fresh run never fails the lint.
+  await writeFormatted(`${directory}/results.md`, markdown)
+  await writeFormatted(`${directory}/results.json`, json)
+}
+
+async function writeFormatted(path: string, text: string): Promise<void> {
+  const options = (await resolveConfig(path)) ?? {}
+  writeFileSync(path, await format(text, { ...options, filepath: path }))
 }
