@@ -1,10 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { TokenDeskError } from '../main/errors'
-import { createTokenEngine, type TokenEngine } from '../main/oauth/engine'
-import { callCommand } from './commands/call'
-import { curlCommand } from './commands/curl'
-import { decodeCommand } from './commands/decode'
-import { tokenCommand } from './commands/token'
+import type { TokenEngine } from '../main/oauth/engine'
 import { EXIT_INVALID_INPUT, paint, terminalSafe, type CliIo } from './io'
 
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
@@ -20,15 +16,17 @@ Tokens are kept per integration in the OS keychain (TOKENDESK_KEYCHAIN=off to st
 Exit codes: 0 success, 1 refused by the server, 2 invalid input, 3 network failure.
 Integration files: docs/integration.md; schema: docs/integration.schema.json.`
 
-/** Runs one command and returns its exit code. Never throws: errors become a message and code 2. */
-export async function runCli(
-  argv: string[],
-  io: CliIo,
-  engine: TokenEngine = createTokenEngine({ env: io.env }),
-): Promise<number> {
+/**
+ * Runs one command and returns its exit code. Never throws: errors become a message and code 2.
+ * Each command and the engine are import()ed only when run, so `decode` does not load the HTTP
+ * engine, the integration schemas or the importers: a CLI in a script pays for what it uses.
+ */
+export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngine): Promise<number> {
   const [command, ...rest] = argv
   // Vendor text reaches every output below: escape what a terminal would act on.
   io = terminalSafe(io, { json: argv.includes('--json') })
+  const engine = async () =>
+    givenEngine ?? (await import('../main/oauth/engine')).createTokenEngine({ env: io.env })
   try {
     switch (command) {
       case 'token': {
@@ -41,6 +39,7 @@ export async function runCli(
           reveal: flag,
           verbose: flag,
         })
+        const { tokenCommand } = await import('./commands/token')
         return await tokenCommand(
           {
             integration: required(values.integration, '--integration FILE'),
@@ -51,7 +50,7 @@ export async function runCli(
             reveal: !!values.reveal,
             verbose: !!values.verbose,
           },
-          engine,
+          await engine(),
           io,
         )
       }
@@ -65,6 +64,7 @@ export async function runCli(
           json: flag,
           verbose: flag,
         })
+        const { callCommand } = await import('./commands/call')
         return await callCommand(
           {
             integration: required(values.integration, '--integration FILE'),
@@ -76,24 +76,26 @@ export async function runCli(
             json: !!values.json,
             verbose: !!values.verbose,
           },
-          engine,
+          await engine(),
           io,
         )
       }
       case 'curl': {
         const { values } = parse(rest, { integration: text, reveal: flag, code: text })
+        const { curlCommand } = await import('./commands/curl')
         return await curlCommand(
           {
             integration: required(values.integration, '--integration FILE'),
             reveal: !!values.reveal,
             code: values.code,
           },
-          engine,
+          await engine(),
           io,
         )
       }
       case 'decode': {
         const { values, positionals } = parse(rest, { json: flag })
+        const { decodeCommand } = await import('./commands/decode')
         return await decodeCommand(
           {
             token: required(positionals[0], 'a token, or - to read it from standard input'),
@@ -147,7 +149,7 @@ function reportError(error: unknown, json: boolean, io: CliIo): number {
   }
   // Unexpected: say so without a stack trace or any input (which may hold secrets).
   io.stderr(
-    `${p.red('error:')} TokenDesk failed unexpectedly (${error instanceof Error ? error.name : typeof error}). Please report it.\n`,
+    `${p.red('error:')} TokenDesk stopped on an internal problem (${error instanceof Error ? error.name : typeof error}); please report it with the command you ran.\n`,
   )
   return 70 // EX_SOFTWARE
 }
