@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test'
+import {
+  startAltitudeAngelEmulator,
+  startAvionteEmulator,
+  startSkyKickEmulator,
+} from '../../tests/servers/vendors'
+import { expectNoSeriousA11yViolations } from '../harness/axe'
+import { fill, getToken, newFromPreset, openSection, setRowValue } from '../harness/appActions'
+import { expectLayoutFits, layoutSizes, withEachLayout } from '../harness/layout'
+import { expect, test } from '../harness/fixtures'
+
+/**
+ * The result of Get token — a token or a diagnosis — at the window sizes people use, in both themes:
+ * nothing runs past the right edge, the result is brought into view, and its buttons can be clicked.
+ */
+
+test('Altitude Angel: a JWT and its claims fit at every window size, in both themes', async ({ app }) => {
+  const emulator = await startAltitudeAngelEmulator()
+  try {
+    await newFromPreset(app, 'Altitude Angel')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    await fill(app, 'Client ID', emulator.credentials.clientId)
+    await fill(app, 'Client secret', emulator.credentials.clientSecret)
+    await withEachLayout(app, 'altitude-token', async () => {
+      await getToken(app)
+      await expect(app.getByRole('heading', { name: /^Token received/ })).toBeVisible()
+      await expectLayoutFits(app, app.getByTestId('token-result'))
+    })
+  } finally {
+    await emulator.close()
+  }
+})
+
+test('Altitude Angel: a diagnosis with its request and response fits at every window size', async ({
+  app,
+}) => {
+  const emulator = await startAltitudeAngelEmulator()
+  try {
+    await newFromPreset(app, 'Altitude Angel')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    await fill(app, 'Client ID', emulator.credentials.clientId)
+    await fill(app, 'Client secret', 'wrong+secret&x')
+    await withEachLayout(app, 'altitude-diagnosis', async () => {
+      await getToken(app)
+      await expectLayoutFits(app, app.getByTestId('diagnosis'))
+    })
+  } finally {
+    await emulator.close()
+  }
+})
+
+test('Avionté: an opaque token and a refused secret both fit at every window size', async ({ app }) => {
+  const emulator = await startAvionteEmulator()
+  try {
+    await newFromPreset(app, 'Avionté BOLD')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    await fill(app, 'Client ID', emulator.credentials.clientId)
+    await fill(app, 'Client secret', emulator.credentials.clientSecret)
+    await setApiKey(app, emulator.credentials.apiKey)
+    await withEachLayout(app, 'avionte-token', async () => {
+      await getToken(app)
+      await expect(app.getByTestId('opaque-token')).toBeVisible()
+      await expectLayoutFits(app, app.getByTestId('token-result'))
+    })
+    await fill(app, 'Client secret', 'not-the-secret')
+    await withEachLayout(app, 'avionte-diagnosis', async () => {
+      await getToken(app)
+      await expectLayoutFits(app, app.getByTestId('diagnosis'))
+    })
+  } finally {
+    await emulator.close()
+  }
+})
+
+test('SkyKick: the token result fits at the smallest window and at the default window; axe stays clean', async ({
+  app,
+}) => {
+  const emulator = await startSkyKickEmulator()
+  try {
+    await newFromPreset(app, 'SkyKick (Partner)')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    await fill(app, 'Basic user name', emulator.credentials.userId)
+    await fill(app, 'Basic password', emulator.credentials.subscriptionKey)
+    await app.setViewportSize({ width: 900, height: 600 })
+    await getToken(app)
+    await expectLayoutFits(app, app.getByTestId('token-result'))
+    const readme = layoutSizes.find((size) => size.width === 1280)!
+    await app.setViewportSize(readme)
+    await getToken(app)
+    await expectLayoutFits(app, app.getByTestId('token-result'))
+    await expectNoSeriousA11yViolations(app, 'token result at 1280×800')
+  } finally {
+    await emulator.close()
+  }
+})
+
+/** The API key is a required field of the preset: at the top of the form once presets declare it. */
+async function setApiKey(app: Page, apiKey: string): Promise<void> {
+  const field = app.getByLabel('API key', { exact: true })
+  if ((await field.count()) > 0) {
+    await field.fill(apiKey)
+    return
+  }
+  await openSection(app, 'Extra headers and fields')
+  await setRowValue(app, 'Token request headers', 'x-api-key', apiKey)
+}
