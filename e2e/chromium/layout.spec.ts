@@ -1,11 +1,10 @@
-import type { Page } from '@playwright/test'
 import {
   startAltitudeAngelEmulator,
   startAvionteEmulator,
   startSkyKickEmulator,
 } from '../../tests/servers/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
-import { fill, getToken, newFromPreset, openSection, setRowValue } from '../harness/appActions'
+import { fill, getToken, newFromPreset } from '../harness/appActions'
 import { expectLayoutFits, layoutSizes, withEachLayout } from '../harness/layout'
 import { expect, test } from '../harness/fixtures'
 
@@ -13,6 +12,9 @@ import { expect, test } from '../harness/fixtures'
  * The result of Get token — a token or a diagnosis — at the window sizes people use, in both themes:
  * nothing runs past the right edge, the result is brought into view, and its buttons can be clicked.
  */
+
+// Six rounds (three sizes, two themes) per test, each with a screenshot.
+test.describe.configure({ timeout: 120_000 })
 
 test('Altitude Angel: a JWT and its claims fit at every window size, in both themes', async ({ app }) => {
   const emulator = await startAltitudeAngelEmulator()
@@ -56,7 +58,7 @@ test('Avionté: an opaque token and a refused secret both fit at every window si
     await fill(app, 'Token URL', emulator.tokenUrl)
     await fill(app, 'Client ID', emulator.credentials.clientId)
     await fill(app, 'Client secret', emulator.credentials.clientSecret)
-    await setApiKey(app, emulator.credentials.apiKey)
+    await fill(app, 'API key', emulator.credentials.apiKey)
     await withEachLayout(app, 'avionte-token', async () => {
       await getToken(app)
       await expect(app.getByTestId('opaque-token')).toBeVisible()
@@ -79,8 +81,8 @@ test('SkyKick: the token result fits at the smallest window and at the default w
   try {
     await newFromPreset(app, 'SkyKick (Partner)')
     await fill(app, 'Token URL', emulator.tokenUrl)
-    await fill(app, 'Basic user name', emulator.credentials.userId)
-    await fill(app, 'Basic password', emulator.credentials.subscriptionKey)
+    await fill(app, 'API user ID', emulator.credentials.userId)
+    await fill(app, 'Subscription key', emulator.credentials.subscriptionKey)
     await app.setViewportSize({ width: 900, height: 600 })
     await getToken(app)
     await expectLayoutFits(app, app.getByTestId('token-result'))
@@ -93,14 +95,3 @@ test('SkyKick: the token result fits at the smallest window and at the default w
     await emulator.close()
   }
 })
-
-/** The API key is a required field of the preset: at the top of the form once presets declare it. */
-async function setApiKey(app: Page, apiKey: string): Promise<void> {
-  const field = app.getByLabel('API key', { exact: true })
-  if ((await field.count()) > 0) {
-    await field.fill(apiKey)
-    return
-  }
-  await openSection(app, 'Extra headers and fields')
-  await setRowValue(app, 'Token request headers', 'x-api-key', apiKey)
-}

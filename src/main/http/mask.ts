@@ -72,7 +72,8 @@ function scrubForms(secretValues: Iterable<string>): string[] {
 }
 
 export function maskHeader(name: string, value: string): string {
-  if (!isSecretName(name) && !/key|token|secret/i.test(name)) return value
+  // An empty value hides nothing; masking it would make a missing key look filled in.
+  if (value === '' || (!isSecretName(name) && !/key|token|secret/i.test(name))) return value
   const scheme = /^(basic|bearer|digest|dpop)\s+/i.exec(value)
   return scheme ? `${scheme[1]} ${MASKED}` : MASKED
 }
