@@ -113,6 +113,17 @@ test('Altitude Angel: a mistyped secret gets a plain-language diagnosis with a h
     await expect(diagnosis.getByTestId('exchange')).toContainText('client_secret=••••••')
     await expect(diagnosis).not.toContainText('wrong+secret')
     await expect(diagnosis.getByTestId('documented')).toBeVisible()
+    // The vendor's words first; advice that keeps the documented method and points at the field to fix.
+    await expect(app.getByTestId('diagnosis-summary')).toContainText(
+      'Altitude Angel said: Invalid client secret',
+    )
+    await expect(app.getByTestId('diagnosis-hints')).not.toContainText('Basic')
+    await app
+      .getByTestId('diagnosis-hints')
+      .locator('[data-hint="client-auth-style"]')
+      .getByRole('button', { name: 'Show me: Client secret' })
+      .click()
+    await expect(app.getByLabel('Client secret', { exact: true })).toBeFocused()
     await captureThemes(app, 'diagnosis')
     await expectNoSeriousA11yViolations(app, 'diagnosis')
   } finally {

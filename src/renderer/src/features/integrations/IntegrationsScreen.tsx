@@ -141,6 +141,7 @@ export function IntegrationsScreen() {
                   exchange={outcome.exchange}
                   warnings={outcome.warnings}
                   presetId={draft.integration.preset}
+                  showFields
                 />
               )}
             </div>
