@@ -87,7 +87,7 @@ test('Altitude Angel: a 15-minute JWT whose signature verifies against the vendo
     await app.getByRole('button', { name: 'Verify' }).click()
     await expect(app.getByTestId('verify-result')).toContainText(/valid/i)
     await expect(app.getByTestId('verify-result')).not.toContainText(/invalid|not valid/i)
-    await captureThemes(app, 'integration-token')
+    await captureThemes(app, 'integration-token', app.getByTestId('token-result'))
     await expectNoSeriousA11yViolations(app, 'integration with token')
   } finally {
     await emulator.close()
@@ -118,14 +118,14 @@ test('Altitude Angel: a mistyped secret gets a plain-language diagnosis with a h
       'Altitude Angel said: Invalid client secret',
     )
     await expect(app.getByTestId('diagnosis-hints')).not.toContainText('Basic')
+    await captureThemes(app, 'diagnosis', diagnosis)
+    await expectNoSeriousA11yViolations(app, 'diagnosis')
     await app
       .getByTestId('diagnosis-hints')
       .locator('[data-hint="client-auth-style"]')
       .getByRole('button', { name: 'Show me: Client secret' })
       .click()
     await expect(app.getByLabel('Client secret', { exact: true })).toBeFocused()
-    await captureThemes(app, 'diagnosis')
-    await expectNoSeriousA11yViolations(app, 'diagnosis')
   } finally {
     await emulator.close()
   }
