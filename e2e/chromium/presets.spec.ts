@@ -14,7 +14,6 @@ import {
   newFromPreset,
   openScreen,
   openSection,
-  setRowValue,
 } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'
@@ -28,14 +27,40 @@ test('Avionté BOLD: fill the form, get a token; the request preview masks the k
     await fill(app, 'Token URL', emulator.tokenUrl)
     await fill(app, 'Client ID', emulator.credentials.clientId)
     await fill(app, 'Client secret', emulator.credentials.clientSecret)
-    await openSection(app, 'Extra headers and fields')
-    await setRowValue(app, 'Token request headers', 'x-api-key', emulator.credentials.apiKey)
+    await fill(app, 'API key', emulator.credentials.apiKey)
     await expect(app.getByTestId('preview-http')).toContainText('x-api-key: ••••••')
     await expect(app.getByTestId('preview-http')).not.toContainText(emulator.credentials.apiKey)
     await getToken(app)
     await expectTokenReceived(app)
     await expect(app.getByTestId('opaque-token')).toBeVisible()
     await expect(app.getByRole('list', { name: 'Saved integrations' })).toContainText('Avionté BOLD')
+  } finally {
+    await emulator.close()
+  }
+})
+
+test('Avionté BOLD: an empty form lists every missing field at once by its label, marks each, and sends nothing', async ({
+  app,
+}) => {
+  const emulator = await startAvionteEmulator()
+  try {
+    await newFromPreset(app, 'Avionté BOLD')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    const apiKey = app.getByLabel('API key', { exact: true })
+    await expect(apiKey).toBeVisible() // at the top level, not in a collapsed section
+    await expect(app.getByTestId('preview-http')).toContainText('x-api-key: (empty)')
+    await expect(app.getByTestId('request-preview')).toContainText('Still needed — API key')
+    await app.getByRole('button', { name: 'Get token' }).click()
+    await expect(app.getByTestId('editor-error')).toHaveText(
+      'Still needed before a token can be requested: Client ID, Client secret and API key.',
+    )
+    for (const label of ['Client ID', 'Client secret', 'API key'])
+      await expect(app.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true')
+    expect(emulator.requests).toHaveLength(0)
+    await expect(app.getByLabel('Issuer (optional)', { exact: true })).toBeHidden()
+    await expect(app.getByText('Send other credentials in the Basic header')).toBeHidden()
+    await openSection(app, 'Advanced')
+    await expect(app.getByLabel('Issuer (optional)', { exact: true })).toBeVisible()
   } finally {
     await emulator.close()
   }
@@ -62,7 +87,7 @@ test('Altitude Angel: a 15-minute JWT whose signature verifies against the vendo
     await app.getByRole('button', { name: 'Verify' }).click()
     await expect(app.getByTestId('verify-result')).toContainText(/valid/i)
     await expect(app.getByTestId('verify-result')).not.toContainText(/invalid|not valid/i)
-    await captureThemes(app, 'integration-token')
+    await captureThemes(app, 'integration-token', app.getByTestId('token-result'))
     await expectNoSeriousA11yViolations(app, 'integration with token')
   } finally {
     await emulator.close()
@@ -88,8 +113,19 @@ test('Altitude Angel: a mistyped secret gets a plain-language diagnosis with a h
     await expect(diagnosis.getByTestId('exchange')).toContainText('client_secret=••••••')
     await expect(diagnosis).not.toContainText('wrong+secret')
     await expect(diagnosis.getByTestId('documented')).toBeVisible()
-    await captureThemes(app, 'diagnosis')
+    // The vendor's words first; advice that keeps the documented method and points at the field to fix.
+    await expect(app.getByTestId('diagnosis-summary')).toContainText(
+      'Altitude Angel said: Invalid client secret',
+    )
+    await expect(app.getByTestId('diagnosis-hints')).not.toContainText('Basic')
+    await captureThemes(app, 'diagnosis', diagnosis)
     await expectNoSeriousA11yViolations(app, 'diagnosis')
+    await app
+      .getByTestId('diagnosis-hints')
+      .locator('[data-hint="client-auth-style"]')
+      .getByRole('button', { name: 'Show me: Client secret' })
+      .click()
+    await expect(app.getByLabel('Client secret', { exact: true })).toBeFocused()
   } finally {
     await emulator.close()
   }
@@ -103,8 +139,8 @@ for (const product of ['Partner', 'Distributor'] as const) {
     try {
       await newFromPreset(app, `SkyKick (${product})`)
       await fill(app, 'Token URL', emulator.tokenUrl)
-      await fill(app, 'Basic user name', emulator.credentials.userId)
-      await fill(app, 'Basic password', emulator.credentials.subscriptionKey)
+      await fill(app, 'API user ID', emulator.credentials.userId)
+      await fill(app, 'Subscription key', emulator.credentials.subscriptionKey)
       await getToken(app)
       await expectTokenReceived(app)
       const sent = emulator.requests.at(-1)!
@@ -133,9 +169,8 @@ test('Autovit: password grant, then the custom partner grant', async ({ app }) =
     await fill(app, 'Token URL', emulator.tokenUrl)
     await fill(app, 'Client ID', emulator.credentials.clientId)
     await fill(app, 'Client secret', emulator.credentials.clientSecret)
-    await openSection(app, 'Extra headers and fields')
-    await setRowValue(app, 'Extra form fields', 'partner_code', emulator.credentials.partnerCode)
-    await setRowValue(app, 'Extra form fields', 'partner_secret', emulator.credentials.partnerSecret)
+    await fill(app, 'Partner code', emulator.credentials.partnerCode)
+    await fill(app, 'Partner secret', emulator.credentials.partnerSecret)
     await getToken(app)
     await expectTokenReceived(app)
     expect(emulator.requests.at(-1)!.form).toMatchObject({

@@ -24,7 +24,7 @@ export async function fill(app: Page, label: string, value: string): Promise<voi
 
 export async function openSection(
   app: Page,
-  title: 'Extra headers and fields' | 'Calling the API',
+  title: 'Extra headers and fields' | 'Calling the API' | 'Advanced',
 ): Promise<void> {
   const details = app.locator('details', { has: app.getByRole('heading', { name: title }) })
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))

@@ -4,6 +4,8 @@ import type { NetworkErrorKind } from './exchange'
 export interface Hint {
   code: string
   message: string
+  /** The form field the hint is about (`clientAuth`, `clientSecret`…), so the screen can offer "Show me". */
+  field?: string
 }
 
 /** Why a call failed, for people: the summary first, then hints, with the evidence it was drawn from. */

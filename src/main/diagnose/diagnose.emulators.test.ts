@@ -186,7 +186,9 @@ describe('diagnoses of real vendor answers', () => {
       }),
       { secrets: [clientSecret] },
     )
-    expect(diagnosis.summary).toBe('Altitude Angel refused the requested scope (HTTP 401, invalid_scope).')
+    expect(diagnosis.summary).toBe(
+      'Altitude Angel said: Scope not declared for this client: query_mapdata manage_users (HTTP 401, invalid_scope).',
+    )
     expect(diagnosis.errorDescription).toBe('Scope not declared for this client: query_mapdata manage_users')
     expect(codes(diagnosis)).toEqual(['scope-not-declared'])
   })
@@ -216,7 +218,7 @@ describe('diagnoses of real vendor answers', () => {
       { secrets: [mangled] },
     )
     expect(diagnosis.summary).toBe(
-      'Altitude Angel refused the client credentials (HTTP 401, invalid_client).',
+      'Altitude Angel said: Invalid client secret (is it URL-encoded?) (HTTP 401, invalid_client).',
     )
     expect(codes(diagnosis)[0]).toBe('secret-encoding')
     expect(diagnosis.hints[0]?.message).toContain(

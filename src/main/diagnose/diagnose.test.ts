@@ -359,7 +359,9 @@ describe('Altitude Angel (vendor-docs/001)', () => {
       }),
       altitudeAngel(),
     )
-    expect(diagnosis.summary).toBe('Altitude Angel refused the requested scope (HTTP 401, invalid_scope).')
+    expect(diagnosis.summary).toBe(
+      'Altitude Angel said: Scope not declared for this client: manage_users (HTTP 401, invalid_scope).',
+    )
     expect(codes(diagnosis)[0]).toBe('scope-not-declared')
     const message = hint(diagnosis, 'scope-not-declared')
     expect(message).toContain('"query_mapdata" and "manage_users"')
@@ -382,7 +384,7 @@ describe('Altitude Angel (vendor-docs/001)', () => {
       altitudeAngel(),
     )
     expect(diagnosis.summary).toBe(
-      'Altitude Angel refused the client credentials (HTTP 401, invalid_client).',
+      'Altitude Angel said: Client authentication failed (HTTP 401, invalid_client).',
     )
     expect(codes(diagnosis)[0]).toBe('secret-encoding')
     const message = hint(diagnosis, 'secret-encoding')
@@ -417,8 +419,10 @@ describe('Altitude Angel (vendor-docs/001)', () => {
     )
     const message = hint(diagnosis, 'secret-encoding')
     expect(message).toContain('Your client secret contains "+" and "&"')
-    expect(message).toContain('some servers decode Basic credentials differently')
-    expect(message).toContain('try sending the secret in the request body (Client authentication: Body)')
+    expect(message).toContain(
+      'this server may not decode Basic credentials that way: try sending them in the body',
+    )
+    expect(message).toContain('try sending them in the body (“Send client credentials”: “In the form body”)')
     expect(codes(diagnosis)).not.toContain('client-auth-style') // same advice, said once
   })
 
@@ -528,7 +532,7 @@ describe('Avionté BOLD behind its API gateway (vendor-docs/000)', () => {
       avionte({ sentHeaderNames: ['content-type', 'x-api-key'] }),
     )
     expect(diagnosis.summary).toBe(
-      'Avionté BOLD rejected the request as incomplete or malformed (HTTP 400, invalid_request).',
+      'Avionté BOLD said: Content-Type must be application/x-www-form-urlencoded (HTTP 400, invalid_request).',
     )
     expect(codes(diagnosis)[0]).toBe('wrong-content-type')
     expect(hint(diagnosis, 'wrong-content-type')).toContain(
@@ -577,7 +581,9 @@ describe('AffinityLive (vendor-docs/004)', () => {
       }),
       affinityLive(),
     )
-    expect(diagnosis.summary).toBe('AffinityLive refused the grant (HTTP 400, invalid_grant).')
+    expect(diagnosis.summary).toBe(
+      'AffinityLive said: redirect_uri does not match the authorization request (HTTP 400, invalid_grant).',
+    )
     expect(codes(diagnosis)).toEqual(['redirect-uri-mismatch'])
     expect(hint(diagnosis, 'redirect-uri-mismatch')).toContain(
       'The redirect_uri sent (http://127.0.0.1:53682/callback) differs',
@@ -710,7 +716,7 @@ describe('answers that are not OAuth JSON', () => {
       }),
       context(),
     )
-    expect(diagnosis.summary).toBe('The vendor had an internal error (HTTP 500, server_error).')
+    expect(diagnosis.summary).toBe('The vendor said: Unexpected error (HTTP 500, server_error).')
     expect(hint(diagnosis, 'server-error')).toContain('Retry later')
   })
 

@@ -53,7 +53,10 @@ export function diagnoseNetworkFailure(
     kind: 'network',
     vendor: {},
     networkErrorKind: failure.kind,
-    summary: summarizeNetworkFailure(failure, destinationOf(url)),
+    summary: summarizeNetworkFailure(failure, destinationOf(url), {
+      url,
+      field: context.purpose === 'token' ? 'Token URL' : 'API request URL',
+    }),
     hints: networkHints(failure, context, url),
   }
 }

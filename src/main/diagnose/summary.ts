@@ -42,20 +42,25 @@ export function summarizeResponse(evidence: Evidence, context: DiagnosisContext)
   const subject = who(context)
   const human = vendorWords(evidence)
   if (human) return `${subject} said: ${human} ${statusTag(evidence)}.`
+  // The vendor's own explanation leads; the standard meaning of the error code comes after it in the hints.
+  if (evidence.error && informative(evidence.errorDescription)) {
+    return `${subject} said: ${quote(evidence.errorDescription!)} ${statusTag(evidence)}.`
+  }
   const explained = evidence.error ? explainOAuthError(evidence.error) : undefined
   if (explained) return `${subject} ${explained.refused} ${statusTag(evidence)}.`
-  if (evidence.error && evidence.errorDescription) {
-    return `${subject} said: ${quote(evidence.errorDescription)} ${statusTag(evidence)}.`
-  }
   if (evidence.error)
     return `${subject} refused the request with the error "${evidence.error}" ${statusTag(evidence)}.`
   return `${statusSentence(evidence, context, subject)} ${statusTag(evidence)}.`
 }
 
 /** Title and message of the vendor's explanation, joined: "Niepoprawna wartość — Invalid partner credentials parameter". */
+function informative(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' && !STATUS_WORDS.test(withoutFinalStop(value))
+    ? value
+    : undefined
+}
+
 function vendorWords(evidence: Evidence): string | undefined {
-  const informative = (value: string | undefined) =>
-    value !== undefined && !STATUS_WORDS.test(withoutFinalStop(value)) ? value : undefined
   const title = TITLE_FIELDS.map((field) => informative(evidence.vendor[field])).find(Boolean)
   const message = MESSAGE_FIELDS.map((field) => informative(evidence.vendor[field])).find(Boolean)
   if (!title && !message) return undefined
@@ -111,7 +116,14 @@ export function summarizeInvalidTokenResponse(
 }
 
 /** "Could not reach auth.example.com: the host name does not exist (DNS, ENOTFOUND)." */
-export function summarizeNetworkFailure(failure: NetworkFailure, to: Destination): string {
+export function summarizeNetworkFailure(
+  failure: NetworkFailure,
+  to: Destination,
+  where?: { url: string; field: string },
+): string {
+  // "htp:/typo" parses, but names no server: say which field holds it rather than "The request to failed".
+  if (where && (!to.hostname || to.host === 'the server'))
+    return `The ${where.field} "${where.url.split(/[?#]/)[0]}" is not a web address TokenDesk can reach: it should start with https:// and a server name.`
   const code = failure.code ? `, ${failure.code}` : ''
   // Through a proxy, the transport's message names the proxy where the failure is the proxy's.
   if (failure.proxy && failure.kind !== 'tls' && failure.kind !== 'timeout') return failure.message

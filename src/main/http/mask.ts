@@ -72,7 +72,8 @@ export function maskHeader(
   value: string,
   isSecret: (name: string) => boolean = isSecretName,
 ): string {
-  if (!isSecret(name) && !SECRET_HEADER_WORDS.test(name)) return value
+  // An empty value hides nothing; masking it would make a missing key look filled in.
+  if (value === '' || (!isSecret(name) && !SECRET_HEADER_WORDS.test(name))) return value
   const scheme = AUTH_SCHEME.exec(value)
   return scheme ? `${scheme[1]} ${MASKED}` : MASKED
 }

@@ -28,7 +28,7 @@ describe('pre-flight checks', () => {
       tokenUrl: '  https://vendor.test/token ',
     })
     expect(resolved.tokenUrl).toBe('https://vendor.test/token')
-    expect(warnings).toEqual(['"tokenUrl" has spaces around it; they were removed. Check the copy-paste.'])
+    expect(warnings).toEqual(['Token URL has spaces around it; they were removed. Check the copy-paste.'])
   })
 
   it('asks for a scheme, flags http:// away from this computer, and leaves loopback alone', () => {
@@ -49,7 +49,7 @@ describe('pre-flight checks', () => {
 
   it('warns about a secret pasted with quotes or spaces', () => {
     expect(check({ grant: 'x', clientSecret: '"abc123"' }).warnings[0]).toContain(
-      '"clientSecret" starts or ends with a quote or a space',
+      'Client secret starts or ends with a quote or a space',
     )
   })
 

@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../shared/fieldLabels'
 import type { Preset } from '../../shared/preset'
 import type { ResolvedIntegration } from '../integration/resolve'
 import { AUTH_METHOD_NAMES, type ProviderMetadata } from './discovery'
@@ -29,23 +30,27 @@ export function preflightChecks(
 ): PreflightWarning[] {
   const warnings: PreflightWarning[] = []
   const warn = (message: string, field?: string) => warnings.push({ field, message })
+  const label = (field: string) => fieldLabel(field, preset?.requiredFields)
   for (const field of URL_FIELDS) {
     const value = resolved[field]
     if (value === undefined || value === '') continue
     const trimmed = value.trim()
     if (trimmed !== value) {
-      warn(`"${field}" has spaces around it; they were removed. Check the copy-paste.`, field)
+      warn(`${label(field)} has spaces around it; they were removed. Check the copy-paste.`, field)
       resolved[field] = trimmed
     }
     if (/[{}]/.test(trimmed)) {
       warn(
-        `"${field}" still contains a placeholder (${placeholderIn(trimmed)}). Replace it with your own value.`,
+        `${label(field)} still contains a placeholder (${placeholderIn(trimmed)}). Replace it with your own value.`,
         field,
       )
     } else if (!/^https?:\/\//i.test(trimmed)) {
-      warn(`"${field}" has no http:// or https:// in front ("${trimmed}"). Add https://.`, field)
+      warn(`${label(field)} has no http:// or https:// in front ("${trimmed}"). Add https://.`, field)
     } else if (/^http:\/\//i.test(trimmed) && !isLoopback(trimmed)) {
-      warn(`"${field}" uses http:// — credentials and tokens would travel unencrypted. Use https://.`, field)
+      warn(
+        `${label(field)} uses http:// — credentials and tokens would travel unencrypted. Use https://.`,
+        field,
+      )
     }
   }
   for (const [field, value] of [
@@ -55,7 +60,7 @@ export function preflightChecks(
   ] as const) {
     if (value && looksPasted(value)) {
       warn(
-        `"${field}" starts or ends with a quote or a space — probably pasted by mistake. Remove it unless the vendor’s value really has it.`,
+        `${label(field)} starts or ends with a quote or a space — probably pasted by mistake. Remove it unless the vendor’s value really has it.`,
         field,
       )
     }

@@ -4,7 +4,7 @@ import type { Integration } from '../../shared/integration'
 import type { EngineCore } from './engineCore'
 import { grantFor } from './grants'
 import type { GrantInput } from './grants/grant'
-import { buildTokenRequest, missingFields } from './tokenRequest'
+import { missingFields, unmetTokenRequest } from './tokenRequest'
 
 /**
  * The token request that would be sent, masked unless `reveal`, and as curl. Sends nothing. Fields
@@ -24,17 +24,19 @@ export async function previewTokenRequest(
   const resolved = { ...prepared.resolved }
   const filledInput: GrantInput = { ...input }
   for (const { field } of missing) {
+    // A vendor's header or form field stays empty in the preview (shown as "(empty)"), listed below.
+    if (field.includes('.')) continue
     const target =
       field in resolved
         ? (resolved as unknown as Record<string, unknown>)
         : (filledInput as Record<string, unknown>)
     target[field] = `‹${field}›`
   }
-  const request = await buildTokenRequest(resolved, grant, filledInput)
+  const request = await unmetTokenRequest(resolved, grant, filledInput)
   const shown: RecordedHttpRequest = options.reveal ? request : prepared.masker.request(request)
   const warnings = [
     ...prepared.warnings,
-    ...missing.map(({ field, message }) => `Still needed — ${field}: ${message}`),
+    ...missing.map(({ label, message }) => `Still needed — ${label}: ${message}`),
   ]
   const fieldWarnings = prepared.checks.flatMap(({ field, message }) => (field ? [{ field, message }] : []))
   return { request: shown, curl: toCurl(shown), warnings, fieldWarnings }

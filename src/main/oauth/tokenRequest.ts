@@ -1,8 +1,11 @@
 import { ERR_INTEGRATION_INCOMPLETE } from '../../shared/errorCodes'
+import { fieldLabel, listOf } from '../../shared/fieldLabels'
+import type { RequiredField } from '../../shared/preset'
 import { TokenDeskError } from '../errors'
 import { formBody } from '../http/formEncoding'
 import type { PreparedRequest } from '../http/mask'
 import type { ResolvedIntegration } from '../integration/resolve'
+import { findPreset } from '../presets'
 import { clientAuthentication } from './clientAuth'
 import type { Grant, GrantInput, MissingField } from './grants/grant'
 
@@ -19,12 +22,22 @@ export async function buildTokenRequest(
   const missing = missingFields(resolved, grant, input)
   if (missing.length) {
     const [first] = missing
+    const labels = missing.map(({ label }) => label)
     throw new TokenDeskError(
       ERR_INTEGRATION_INCOMPLETE,
-      `"${first!.field}" is needed for the ${resolved.grant} grant. ${first!.message}`,
+      `Still needed before a token can be requested: ${listOf(labels)}.${missing.length === 1 ? ` ${first!.message}` : ''}`,
       { field: first!.field, details: { missing } },
     )
   }
+  return unmetTokenRequest(resolved, grant, input)
+}
+
+/** The token request built as configured, without checking that anything needed is there (the preview's). */
+export function unmetTokenRequest(
+  resolved: ResolvedIntegration,
+  grant: Grant,
+  input: GrantInput,
+): Promise<PreparedRequest> {
   return clientFormPost(
     resolved,
     resolved.tokenUrl!,
@@ -56,8 +69,43 @@ export async function clientFormPost(
   }
 }
 
-/** What the grant and the client-authentication style still need, in the order a form asks for it. */
+/** A missing field with the label the form shows for it. */
+export interface LabelledMissingField extends MissingField {
+  label: string
+}
+
+/**
+ * What the grant, the client-authentication style and the vendor's preset still need, in the order
+ * a form asks for it, each with its visible label.
+ */
 export function missingFields(
+  resolved: ResolvedIntegration,
+  grant: Grant,
+  input: GrantInput,
+): LabelledMissingField[] {
+  const vendorFields = findPreset(resolved.source.preset)?.requiredFields ?? []
+  return [
+    ...standardMissingFields(resolved, grant, input),
+    ...missingVendorFields(resolved, vendorFields),
+  ].map((each) => ({ ...each, label: fieldLabel(each.field, vendorFields) }))
+}
+
+function missingVendorFields(resolved: ResolvedIntegration, required: RequiredField[]): MissingField[] {
+  return required
+    .filter((field) => !valueAt(resolved, field.path))
+    .map((field) => ({ field: field.path, message: `Fill in the ${field.label}: ${field.help}` }))
+}
+
+/** The resolved value of a preset's required field, found by its path. */
+function valueAt(resolved: ResolvedIntegration, path: string): string | undefined {
+  const [section, kind, ...rest] = path.split('.')
+  const name = rest.join('.')
+  if (section === 'basicAuth') return resolved.basicAuth?.[kind as 'username' | 'password']
+  const pairs = kind === 'headers' ? resolved.tokenHeaders : resolved.tokenParams
+  return pairs.find(([each]) => each.toLowerCase() === name.toLowerCase())?.[1]
+}
+
+function standardMissingFields(
   resolved: ResolvedIntegration,
   grant: Grant,
   input: GrantInput,

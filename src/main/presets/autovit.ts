@@ -50,4 +50,18 @@ export const autovitPartner: Preset = {
     tokenRequest: { params: { partner_code: '', partner_secret: '' } },
     api: { baseUrl: 'https://www.autovit.ro/api/open', tokenPlacement: 'header' },
   },
+  requiredFields: [
+    {
+      path: 'tokenRequest.params.partner_code',
+      label: 'Partner code',
+      help: 'Sent as partner_code in the form body, given to you by Autovit.',
+      secret: false,
+    },
+    {
+      path: 'tokenRequest.params.partner_secret',
+      label: 'Partner secret',
+      help: 'Sent as partner_secret in the form body, given to you by Autovit.',
+      secret: true,
+    },
+  ],
 }

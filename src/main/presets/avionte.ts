@@ -31,4 +31,12 @@ export const avionte: Preset = {
     'Tokens last 3600 s (1 hour)',
   ],
   docsUrl: 'https://developer.avionte.com/docs/step-2-obtain-your-access-token',
+  requiredFields: [
+    {
+      path: 'tokenRequest.headers.x-api-key',
+      label: 'API key',
+      help: 'Sent as x-api-key, given to you by Avionté.',
+      secret: true,
+    },
+  ],
 }

@@ -74,24 +74,21 @@ describe('Avionté BOLD preset', () => {
     expect(exchanges[0]!.request.headers).toContainEqual(['x-api-key', MASKED])
   })
 
-  it('explains a missing x-api-key from the gateway’s bare 403', async () => {
+  it('asks for the API key before sending when the x-api-key row was removed', async () => {
     const emulator = await started(startAvionteEmulator())
     const { clientId, clientSecret } = emulator.credentials
-    const { engine } = recordingEngine()
-    const outcome = await engine.getToken({
-      ...avionte.integration,
-      tokenUrl: emulator.tokenUrl,
-      clientId,
-      clientSecret,
-      tokenRequest: { headers: {} },
-    })
-    expect(outcome.ok).toBe(false)
-    if (outcome.ok) return
-    expect(outcome.diagnosis.status).toBe(403)
-    expect(outcome.diagnosis.hints.map((hint) => hint.code)).toContain('missing-required-header')
-    expect(
-      outcome.diagnosis.hints.find((hint) => hint.code === 'missing-required-header')?.message,
-    ).toContain('x-api-key')
+    const { engine, exchanges } = recordingEngine()
+    const refused = await engine
+      .getToken({
+        ...avionte.integration,
+        tokenUrl: emulator.tokenUrl,
+        clientId,
+        clientSecret,
+        tokenRequest: { headers: {} },
+      })
+      .catch((error: unknown) => error as { message: string })
+    expect(refused).toMatchObject({ message: expect.stringContaining('API key') })
+    expect(exchanges).toHaveLength(0)
   })
 })
 

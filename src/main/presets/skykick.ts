@@ -38,6 +38,20 @@ export const skykickPartner: Preset = {
   scopeSeparator: ' ',
   documented,
   docsUrl: 'https://developers.skykick.com/Guides/Authentication',
+  requiredFields: [
+    {
+      path: 'basicAuth.username',
+      label: 'API user ID',
+      help: 'From the SkyKick portal (Settings → API). Sent as the Basic user name.',
+      secret: false,
+    },
+    {
+      path: 'basicAuth.password',
+      label: 'Subscription key',
+      help: 'From the SkyKick portal. Sent as the Basic password and as the Ocp-Apim-Subscription-Key header.',
+      secret: true,
+    },
+  ],
 }
 
 export const skykickDistributor: Preset = {

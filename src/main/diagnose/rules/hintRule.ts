@@ -18,7 +18,10 @@ export const blamesGatewayKey = (evidence: Evidence): boolean =>
 /** The client credentials (or Basic credentials) are what the token endpoint refused. */
 export function credentialsRefused(evidence: Evidence, context: DiagnosisContext): boolean {
   if (context.purpose !== 'token' || blamesGatewayKey(evidence)) return false
-  return errorIs(evidence, 'invalid_client') || (evidence.error === undefined && evidence.status === 401)
+  if (errorIs(evidence, 'invalid_client')) return true
+  if (evidence.error !== undefined) return false
+  // Some servers answer bad client credentials with a bare 403 and no body at all.
+  return evidence.status === 401 || (evidence.status === 403 && evidence.body.type === 'empty')
 }
 
 /** The grant this request used: read from what was sent, since a refresh runs under another grant's integration. */

@@ -11,3 +11,8 @@ export function formatBody(body: string): string {
   if (/^[^=&\s]+=[^&\s]*(&[^=&\s]+=[^&\s]*)+$/.test(trimmed)) return trimmed.split('&').join('\n&')
   return body
 }
+
+/** A header line as shown to the user: an empty value reads "(empty)", never blank or masked. */
+export function headerLine([name, value]: [string, string]): string {
+  return `${name}: ${value === '' ? '(empty)' : value}`
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { toCurl } from '../../../../shared/curl'
 import type { Diagnosis } from '../../../../shared/diagnosis'
 import type { Exchange } from '../../../../shared/exchange'
+import { fieldLabel } from '../../../../shared/fieldLabels'
 import { supportReport } from '../../../../shared/report'
 import { CopyButton } from '../../lib/CopyButton'
 import { useIntegrations } from '../integrations/integrationsStore'
@@ -13,6 +14,8 @@ interface DiagnosisViewProps {
   warnings?: string[]
   presetId?: string
   integrationName?: string
+  /** The integration's form is on screen: hints offer "Show me" to focus the field they name. */
+  showFields?: boolean
 }
 
 /** Why it failed, for support staff: the summary first, then what to try, then the evidence side by side. */
@@ -22,6 +25,7 @@ export function DiagnosisView({
   warnings = [],
   presetId,
   integrationName,
+  showFields = false,
 }: DiagnosisViewProps) {
   const presets = useIntegrations((state) => state.presets)
   const loadPresets = useIntegrations((state) => state.loadPresets)
@@ -66,6 +70,19 @@ export function DiagnosisView({
             {diagnosis.hints.map((hint) => (
               <li key={hint.code} data-hint={hint.code}>
                 {hint.message}
+                {showFields && hint.field && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Show me: ${fieldLabel(hint.field, preset?.requiredFields)}`}
+                      onClick={() => focusField(fieldLabel(hint.field!, preset?.requiredFields))}
+                    >
+                      Show me
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ol>
@@ -114,4 +131,16 @@ export function DiagnosisView({
       )}
     </section>
   )
+}
+
+/** Focuses the integration form's control with this visible label, scrolled into view. */
+function focusField(label: string): void {
+  const form = document.querySelector('form[aria-label="Integration settings"]')
+  const match = [...(form?.querySelectorAll('label') ?? [])].find(
+    (each) => each.textContent?.trim() === label,
+  )
+  const control = match?.control ?? (match?.htmlFor ? document.getElementById(match.htmlFor) : null)
+  if (!control) return
+  control.scrollIntoView({ block: 'center' })
+  control.focus()
 }

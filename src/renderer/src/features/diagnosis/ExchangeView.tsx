@@ -1,5 +1,5 @@
 import type { Exchange } from '../../../../shared/exchange'
-import { formatBody } from '../../lib/formatBody'
+import { formatBody, headerLine } from '../../lib/formatBody'
 
 /** A masked request and its response, side by side: headers, body, status, timing. */
 export function ExchangeView({
@@ -21,7 +21,7 @@ export function ExchangeView({
             {request.method} {request.url}
           </strong>
           {'\n'}
-          {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+          {request.headers.map(headerLine).join('\n')}
           {request.body ? `\n\n${formatBody(request.body)}` : ''}
         </pre>
       </section>

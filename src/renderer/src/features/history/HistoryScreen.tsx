@@ -73,6 +73,13 @@ export function HistoryScreen() {
         </p>
       ) : (
         <table className="history" data-testid="history-table">
+          <colgroup>
+            <col className="history__when-col" />
+            <col className="history__integration-col" />
+            <col />
+            <col className="history__status-col" />
+            <col className="history__time-col" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -85,7 +92,11 @@ export function HistoryScreen() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id} className={entry.id === openId ? 'history__row--open' : undefined}>
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>
+                  <span className="truncate" title={new Date(entry.at).toLocaleString()}>
+                    {new Date(entry.at).toLocaleString()}
+                  </span>
+                </td>
                 <td>{entry.integrationName ?? '—'}</td>
                 <td>
                   <button

@@ -22,6 +22,11 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
         <CopyButton value={json} label={`${title.toLowerCase()} JSON`} />
       </div>
       <table className="claims">
+        <colgroup>
+          <col className="claims__name-col" />
+          <col />
+          <col className="claims__meaning-col" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Claim</th>
@@ -33,7 +38,9 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
           {Object.entries(claims).map(([name, value]) => (
             <tr key={name} data-claim={name}>
               <th scope="row">
-                <code>{name}</code>
+                <code className="truncate" title={name}>
+                  {name}
+                </code>
               </th>
               <td className="claims__value">
                 <ClaimValue value={value} time={times.find((time) => time.claim === name)} />

@@ -8,13 +8,29 @@ import { ScopeChips } from '../../ui/ScopeChips'
 import { textOf, valueOf, type Draft } from './draft'
 import { CLIENT_AUTH_OPTIONS, GRANT_OPTIONS, visibleFields } from './fieldVisibility'
 import { useEditor } from './editorStore'
+import { useIntegrations } from './integrationsStore'
+import { VendorFields, keepVendorRows, withoutVendorRows } from './VendorFields'
+
+/** Presets where endpoints come from an issuer: the Issuer field belongs in their main form. */
+const ISSUER_PRESETS = new Set(['openid-connect', 'generic-oauth2'])
 
 /** The integration as a form: plain labels, help from the vendor's point of view, only the fields that matter. */
 export function IntegrationForm({ draft }: { draft: Draft }) {
   const { updateIntegration, update, error, revealSecret, preview } = useEditor()
+  const presets = useIntegrations((state) => state.presets)
   const integration = draft.integration
+  const preset = presets.find((each) => each.id === integration.preset)
+  const vendorFields = preset?.requiredFields ?? []
   const show = visibleFields(integration)
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
+  const missing = (error?.details?.['missing'] as Array<{ field: string; message: string }> | undefined) ?? []
+  // Every field still needed is marked at once, each with its own message.
+  const errorFor = (field: string) =>
+    missing.find((each) => each.field === field)?.message ??
+    (error?.field === field ? error.message : undefined)
+  const showIssuer =
+    ISSUER_PRESETS.has(integration.preset ?? '') || !integration.preset || Boolean(textOf(integration.issuer))
+  const vendorUsesBasic = vendorFields.some((field) => field.path.startsWith('basicAuth.'))
+  const showBasicOverride = !vendorUsesBasic && (integration.basicAuth !== undefined || !integration.preset)
   const warningFor = (field: string) => fieldWarning(preview, field)
   const saved = (path: string) => draft.secretsSet.includes(path)
   const text = (field: keyof typeof integration) => textOf(integration[field] as never)
@@ -28,6 +44,8 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
         onChange={(name) => updateIntegration({ name })}
         help="How this integration appears in your list."
       />
+
+      <VendorFields draft={draft} fields={vendorFields} errorFor={errorFor} />
 
       <section className="form__section" aria-labelledby="section-grant">
         <h2 id="section-grant">How to get a token</h2>
@@ -57,15 +75,17 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           error={errorFor('tokenUrl')}
           warning={warningFor('tokenUrl')}
         />
-        <TextField
-          label="Issuer (optional)"
-          type="url"
-          value={text('issuer')}
-          onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
-          help="For OpenID Connect providers: endpoints are discovered from it."
-          error={errorFor('issuer')}
-          warning={warningFor('issuer')}
-        />
+        {showIssuer && (
+          <TextField
+            label="Issuer (optional)"
+            type="url"
+            value={text('issuer')}
+            onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+            help="For OpenID Connect providers: endpoints are discovered from it."
+            error={errorFor('issuer')}
+            warning={warningFor('issuer')}
+          />
+        )}
         {show.authorizeUrl && (
           <TextField
             label="Authorize URL"
@@ -133,7 +153,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             warning={warningFor('clientAssertionKey')}
           />
         )}
-        <BasicOverride draft={draft} />
+        {showBasicOverride && <BasicOverride draft={draft} />}
       </section>
 
       {show.userCredentials && (
@@ -214,15 +234,35 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
         <KeyValueEditor
           legend="Token request headers"
           help="Sent with the token request, e.g. x-api-key or Ocp-Apim-Subscription-Key. {{clientId}} and {{clientSecret}} are filled in."
-          pairs={draft.tokenHeaders}
-          onChange={(tokenHeaders) => update((current) => ({ ...current, tokenHeaders }))}
+          pairs={withoutVendorRows(draft.tokenHeaders, vendorFields, 'tokenRequest.headers.')}
+          onChange={(tokenHeaders) =>
+            update((current) => ({
+              ...current,
+              tokenHeaders: keepVendorRows(
+                current.tokenHeaders,
+                tokenHeaders,
+                vendorFields,
+                'tokenRequest.headers.',
+              ),
+            }))
+          }
           savedNames={savedNames(draft, 'tokenRequest.headers.')}
         />
         <KeyValueEditor
           legend="Extra form fields"
           help="Added to the token request body, e.g. audience, resource, partner_code."
-          pairs={draft.tokenParams}
-          onChange={(tokenParams) => update((current) => ({ ...current, tokenParams }))}
+          pairs={withoutVendorRows(draft.tokenParams, vendorFields, 'tokenRequest.params.')}
+          onChange={(tokenParams) =>
+            update((current) => ({
+              ...current,
+              tokenParams: keepVendorRows(
+                current.tokenParams,
+                tokenParams,
+                vendorFields,
+                'tokenRequest.params.',
+              ),
+            }))
+          }
           savedNames={savedNames(draft, 'tokenRequest.params.')}
         />
       </details>
@@ -271,6 +311,25 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           onChange={(tokenStorage) => update((current) => ({ ...current, tokenStorage }))}
         />
       </details>
+
+      {(!showIssuer || !showBasicOverride) && (
+        <details className="form__section">
+          <summary>
+            <h2 className="inline-heading">Advanced</h2>
+          </summary>
+          {!showIssuer && (
+            <TextField
+              label="Issuer (optional)"
+              type="url"
+              value={text('issuer')}
+              onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+              help="Only for OpenID Connect providers: endpoints are discovered from it."
+              error={errorFor('issuer')}
+            />
+          )}
+          {!showBasicOverride && !vendorUsesBasic && <BasicOverride draft={draft} />}
+        </details>
+      )}
     </form>
   )
 }

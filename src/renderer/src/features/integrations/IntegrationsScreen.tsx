@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { Integration } from '../../../../shared/integration'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { TokenResult } from '../inspector/TokenResult'
@@ -19,6 +19,16 @@ export function IntegrationsScreen() {
   const { draft, dirty, busy, error, outcome, save, getToken, cancel, open } = useEditor()
   const { select, refresh } = useIntegrations()
   const [formWidth, setFormWidth] = useState(480)
+  const resultRef = useRef<HTMLDivElement>(null)
+  const errorRef = useRef<HTMLDivElement>(null)
+
+  // A new result is brought into view: below a long form it would otherwise arrive unseen.
+  useEffect(() => {
+    if (outcome) resultRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [outcome])
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [error])
 
   const openIntegration = (id: string) => {
     if (!confirmLeavingEditor()) return
@@ -90,16 +100,18 @@ export function IntegrationsScreen() {
           )}
         </div>
         {error && (
-          <div className="callout callout--error" role="alert" data-testid="editor-error">
+          <div
+            ref={errorRef}
+            className="callout callout--error editor-result"
+            role="alert"
+            data-testid="editor-error"
+          >
             {error.message}
           </div>
         )}
         <ConsentStep draft={draft} />
         <DeviceStep />
-        <div
-          className="editor-columns"
-          style={{ gridTemplateColumns: `${formWidth}px 8px minmax(320px, 1fr)` }}
-        >
+        <div className="editor-columns" style={{ '--form-width': `${formWidth}px` } as CSSProperties}>
           <div className="editor-columns__form">
             <IntegrationForm draft={draft} />
           </div>
@@ -111,25 +123,28 @@ export function IntegrationsScreen() {
             label="Resize the form and result panes"
           />
           <div className="editor-columns__result">
-            {outcome?.ok && (
-              <TokenResult
-                outcome={outcome}
-                requestedScope={draft.integration.scope ?? []}
-                issuer={typeof draft.integration.issuer === 'string' ? draft.integration.issuer : undefined}
-                jwksUrl={
-                  typeof draft.integration.jwksUrl === 'string' ? draft.integration.jwksUrl : undefined
-                }
-                audience={requestedAudience(draft)}
-              />
-            )}
-            {outcome && !outcome.ok && (
-              <DiagnosisView
-                diagnosis={outcome.diagnosis}
-                exchange={outcome.exchange}
-                warnings={outcome.warnings}
-                presetId={draft.integration.preset}
-              />
-            )}
+            <div ref={resultRef} className="editor-result">
+              {outcome?.ok && (
+                <TokenResult
+                  outcome={outcome}
+                  requestedScope={draft.integration.scope ?? []}
+                  issuer={typeof draft.integration.issuer === 'string' ? draft.integration.issuer : undefined}
+                  jwksUrl={
+                    typeof draft.integration.jwksUrl === 'string' ? draft.integration.jwksUrl : undefined
+                  }
+                  audience={requestedAudience(draft)}
+                />
+              )}
+              {outcome && !outcome.ok && (
+                <DiagnosisView
+                  diagnosis={outcome.diagnosis}
+                  exchange={outcome.exchange}
+                  warnings={outcome.warnings}
+                  presetId={draft.integration.preset}
+                  showFields
+                />
+              )}
+            </div>
             {outcome?.ok && draft.id && (
               <TokenInfoPanel integrationId={draft.id} kinds={tokenInfoKinds(draft.integration)} />
             )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { CopyButton } from '../../lib/CopyButton'
+import { headerLine } from '../../lib/formatBody'
 import { useEditor } from './editorStore'
 
 /** The exact token request the form would send, masked, refreshed as the user types. */
@@ -37,7 +38,7 @@ export function RequestPreview() {
           <pre className="code" tabIndex={0} data-testid="preview-http">
             {[
               `${preview.request.method} ${preview.request.url}`,
-              ...preview.request.headers.map(([name, value]) => `${name}: ${value}`),
+              ...preview.request.headers.map(headerLine),
               '',
               preview.request.body ?? '',
             ].join('\n')}
