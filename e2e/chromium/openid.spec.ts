@@ -24,6 +24,7 @@ test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the add
   await fill(app, 'Issuer (optional)', oidc.issuer)
   await fill(app, 'Client ID', oidcClients.web.clientId)
   await fill(app, 'Client secret', oidcClients.web.clientSecret)
+  await app.getByText('The provider shows a code or PIN instead').click()
   await app.getByRole('button', { name: 'Open the authorize page' }).click()
   await expect(app.getByTestId('authorize-url')).toBeVisible()
   const authorizeUrl = new URL(platform.openedUrls.at(-1)!)

@@ -8,6 +8,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>
   /** Colors only for a terminal, and never when NO_COLOR is set (no-color.org). */
   color: boolean
+  /** Opens a page in the user's browser (default: $BROWSER or the system's; tests play a browser). */
+  openBrowser?: (url: string) => Promise<void>
 }
 
 export const EXIT_OK = 0

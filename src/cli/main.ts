@@ -7,6 +7,7 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
 
   tokendesk token  --integration FILE [--code CODE] [--fresh] [--token-store FILE] [--json] [--reveal] [--verbose]
   tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… [--token-store FILE] URL
+  tokendesk login  --integration FILE [--no-browser] [--token-store FILE] [--json] [--reveal]
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk decode TOKEN|- [--json]
 
@@ -75,6 +76,27 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
             tokenStore: values['token-store'],
             json: !!values.json,
             verbose: !!values.verbose,
+          },
+          await engine(),
+          io,
+        )
+      }
+      case 'login': {
+        const { values } = parse(rest, {
+          integration: text,
+          'no-browser': flag,
+          'token-store': text,
+          json: flag,
+          reveal: flag,
+        })
+        const { loginCommand } = await import('./commands/login')
+        return await loginCommand(
+          {
+            integration: required(values.integration, '--integration FILE'),
+            noBrowser: !!values['no-browser'],
+            tokenStore: values['token-store'],
+            json: !!values.json,
+            reveal: !!values.reveal,
           },
           await engine(),
           io,

@@ -1,4 +1,4 @@
-import { app, shell } from 'electron'
+import { app, shell, type BrowserWindow } from 'electron'
 import { release } from 'node:os'
 import { join } from 'node:path'
 import { homepage } from '../../package.json'
@@ -15,6 +15,7 @@ import { installAppMenu } from './windows/appMenu'
 import { registerAppScheme, serveRenderer } from './windows/appProtocol'
 import { createMainWindow } from './windows/mainWindow'
 import { guardEveryWebContents } from './windows/webContentsGuard'
+import { clearRememberedSignIn, electronSignInWindow } from './windows/signInWindow'
 import { createWindowKeeper } from './windows/windowKeeper'
 
 /** Only http(s) leaves the app: other schemes could launch local programs. */
@@ -41,6 +42,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     serveRenderer(join(__dirname, '../renderer'))
     const userData = app.getPath('userData')
+    // The app window the sign-in windows open over; known once it exists.
+    let currentWindow: () => BrowserWindow | undefined = () => undefined
     const services = createServices({
       stores: electronStoreFactory(userData),
       cipher: safeStorageCipher,
@@ -49,6 +52,8 @@ if (!app.requestSingleInstanceLock()) {
       resolveSystemProxy: systemProxyResolver,
       env: process.env,
       logDirectory: join(userData, 'logs'),
+      openSignInWindow: electronSignInWindow(() => currentWindow()),
+      clearSignInSession: clearRememberedSignIn,
     })
     const log = (message: string) => services.log?.error(message)
     services.log?.info(`TokenDesk ${app.getVersion()} started (Electron ${process.versions.electron})`)
@@ -70,11 +75,12 @@ if (!app.requestSingleInstanceLock()) {
           logTail: services.log?.tail(50) ?? [],
         }),
     })
-    const mainWindow = createWindowKeeper(() => createMainWindow(location, services.windowSettings))
-    mainWindow.showOrOpen()
-    app.on('second-instance', () => mainWindow.showOrOpen())
+    const keeper = createWindowKeeper(() => createMainWindow(location, services.windowSettings))
+    currentWindow = keeper.current
+    keeper.showOrOpen()
+    app.on('second-instance', () => keeper.showOrOpen())
     // macOS: the app outlives its last window; a Dock click opens a new one.
-    app.on('activate', () => mainWindow.showOrOpen())
+    app.on('activate', () => keeper.showOrOpen())
   })
 
   app.on('window-all-closed', () => {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { FileDialogs } from '../../src/main/files/fileDialogs'
+import type { OpenSignInWindow } from '../../src/main/oauth/signIn/signInAndGetToken'
 import type { PlatformDeps } from '../../src/main/services'
 import { confStoreFactory } from '../../src/main/store/confStore'
 import { createAesGcmCipher } from '../../src/main/vault/aesGcmCipher'
@@ -18,6 +19,8 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
   mkdirSync(downloads, { recursive: true })
   const filesToOpen: string[] = []
   const openedUrls: string[] = []
+  /** What a test plays for the user's browser and for the embedded sign-in window, when it needs them. */
+  const stand: { browser?: (url: string) => void; signInWindow?: OpenSignInWindow } = {}
   const dialogs: FileDialogs = {
     saveFile: async (suggestedName, content) => {
       const path = join(downloads, suggestedName)
@@ -35,6 +38,11 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
     dialogs,
     openExternal: async (url) => {
       openedUrls.push(url)
+      stand.browser?.(url)
+    },
+    openSignInWindow: (request, report) => {
+      if (!stand.signInWindow) throw new Error('This test plays no embedded sign-in window.')
+      return stand.signInWindow(request, report)
     },
     env: {},
   }
@@ -44,5 +52,9 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
     downloads,
     openedUrls,
     queueFileToOpen: (path: string) => filesToOpen.push(path),
+    /** Plays the user's default browser: called with every page TokenDesk opens externally. */
+    playBrowser: (browser: (url: string) => void) => (stand.browser = browser),
+    /** Plays the embedded sign-in window (in the Chromium harness: a real page). */
+    playSignInWindow: (window: OpenSignInWindow) => (stand.signInWindow = window),
   }
 }

@@ -73,7 +73,7 @@ function rotated(outcome: TokenOutcomeSuccess, integration: Integration, env: Cl
 }
 
 /** The access token is what the user asked for; the refresh token is shown only with --reveal. */
-function withRefreshTokenMasked(outcome: TokenOutcome, reveal: boolean): TokenOutcome {
+export function withRefreshTokenMasked(outcome: TokenOutcome, reveal: boolean): TokenOutcome {
   if (!outcome.ok || reveal || !outcome.token.refresh_token) return outcome
   return { ...outcome, token: { ...outcome.token, refresh_token: MASKED } }
 }

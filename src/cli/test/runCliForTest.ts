@@ -9,6 +9,8 @@ export async function runCliForTest(
     env?: Record<string, string>
     engine?: TokenEngine
     onStderr?: (text: string) => void
+    /** Plays the user's browser for `login`. */
+    openBrowser?: (url: string) => Promise<void>
   } = {},
 ) {
   let stdout = ''
@@ -25,6 +27,7 @@ export async function runCliForTest(
       // In-process tests never touch the developer's own keychain; the spawned-CLI tests use a real one.
       env: { TOKENDESK_KEYCHAIN: 'off', ...options.env },
       color: false,
+      openBrowser: options.openBrowser,
     },
     options.engine,
   )

@@ -23,6 +23,9 @@ export function ConsentStep({ draft }: { draft: Draft }) {
   const [opened, setOpened] = useState<string | null>(null)
   if (draft.integration.grant !== 'authorization_code') return null
   const via = draft.integration.signIn?.via ?? 'ask'
+  // urn:ietf:wg:oauth:2.0:oob and kin: the provider shows a code or PIN to paste; there is no redirect to catch.
+  const redirectUri = draft.integration.redirectUri
+  const outOfBand = typeof redirectUri === 'string' && redirectUri.startsWith('urn:')
 
   const openAuthorizePage = async () => {
     const id = dirty || !draft.id ? await save() : draft.id
@@ -39,36 +42,40 @@ export function ConsentStep({ draft }: { draft: Draft }) {
   return (
     <section className="panel consent" aria-labelledby="consent-title">
       <h2 id="consent-title">Sign in</h2>
-      <div className="consent__actions">
-        {via !== 'browser' && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy === 'fetching'}
-            onClick={() => void signIn('embedded')}
-          >
-            Sign in here
-          </button>
-        )}
-        {via !== 'embedded' && (
-          <button
-            type="button"
-            className="button"
-            disabled={busy === 'fetching'}
-            onClick={() => void signIn('browser')}
-          >
-            Sign in with your browser
-          </button>
-        )}
-        {busy === 'fetching' && <span className="muted">Waiting for the sign-in to finish…</span>}
-      </div>
-      <p className="help">
-        {via === 'ask'
-          ? 'Here: the provider’s page opens in a TokenDesk window. Browser: your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'
-          : via === 'embedded'
-            ? 'The provider’s page opens in a TokenDesk window.'
-            : 'Your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'}
-      </p>
+      {!outOfBand && (
+        <>
+          <div className="consent__actions">
+            {via !== 'browser' && (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy === 'fetching'}
+                onClick={() => void signIn('embedded')}
+              >
+                Sign in here
+              </button>
+            )}
+            {via !== 'embedded' && (
+              <button
+                type="button"
+                className="button"
+                disabled={busy === 'fetching'}
+                onClick={() => void signIn('browser')}
+              >
+                Sign in with your browser
+              </button>
+            )}
+            {busy === 'fetching' && <span className="muted">Waiting for the sign-in to finish…</span>}
+          </div>
+          <p className="help">
+            {via === 'ask'
+              ? 'Here: the provider’s page opens in a TokenDesk window. Browser: your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'
+              : via === 'embedded'
+                ? 'The provider’s page opens in a TokenDesk window.'
+                : 'Your default browser opens and hands the answer back to TokenDesk on this computer (127.0.0.1).'}
+          </p>
+        </>
+      )}
       {advice && (
         <div className="callout callout--warning" role="alert" data-testid="sign-in-advice">
           <p>{advice}</p>
@@ -77,8 +84,10 @@ export function ConsentStep({ draft }: { draft: Draft }) {
           </button>
         </div>
       )}
-      <details className="consent__paste">
-        <summary>The provider shows a code or PIN instead</summary>
+      <details className="consent__paste" open={outOfBand}>
+        <summary>
+          {outOfBand ? 'The provider shows a code or PIN' : 'The provider shows a code or PIN instead'}
+        </summary>
         <ol className="steps">
           <li>
             <button type="button" className="button" onClick={() => void openAuthorizePage()}>

@@ -1,6 +1,7 @@
 import type { ClientAuthStyle } from '../../../../shared/integration'
 import type { TokenPreview } from '../../../../shared/ipc/contract'
 import { SecretField } from '../../ui/SecretField'
+import { SignInSettings } from './SignInSettings'
 import { SelectField } from '../../ui/SelectField'
 import { TextField } from '../../ui/TextField'
 import { KeyValueEditor } from '../../ui/KeyValueEditor'
@@ -212,6 +213,13 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
               />{' '}
               Use PKCE (recommended; turn off only if the vendor rejects it)
             </label>
+          )}
+          {integration.grant === 'authorization_code' && (
+            <SignInSettings
+              integrationId={draft.id}
+              signIn={integration.signIn}
+              onChange={(signIn) => updateIntegration({ signIn })}
+            />
           )}
           {show.refreshToken && (
             <SecretField
