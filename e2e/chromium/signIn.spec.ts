@@ -68,6 +68,12 @@ test('signs in with the system browser: the provider’s pages, back to 127.0.0.
   // The browser tab says it is done, in plain words.
   await expect.poll(() => signedInPage?.url() ?? '').toContain('/callback')
   await expect(signedInPage!.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+
+  // Sign out at the provider: its end_session_endpoint, with the ID token as the hint.
+  platform.playBrowser(() => undefined)
+  await app.getByRole('button', { name: 'Sign out at the provider' }).click()
+  await expect(app.getByRole('status').filter({ hasText: 'Tokens forgotten here' })).toBeVisible()
+  expect(new URL(platform.openedUrls.at(-1)!).searchParams.get('id_token_hint')).toBeTruthy()
   await userBrowser.close()
 })
 

@@ -17,8 +17,9 @@ const RENDERER_ROOT = resolve(import.meta.dirname, '../../out/renderer')
  * transport: a Playwright binding instead of Electron IPC.
  */
 export async function installBridge(page: Page, handlers: Handlers): Promise<void> {
-  await page.exposeBinding('__tokendeskInvoke', (_source, name: string, input: unknown) =>
-    dispatchCall(handlers, name, input),
+  // Every result is structured-cloned, as Electron's IPC does: one that is not plain data fails the test.
+  await page.exposeBinding('__tokendeskInvoke', async (_source, name: string, input: unknown) =>
+    structuredClone(await dispatchCall(handlers, name, input)),
   )
   await page.addInitScript({
     content: `Object.defineProperty(window, 'tokendesk', {

@@ -7,6 +7,7 @@ import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
 import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
+import { signOutUrl } from '../oauth/signIn/signOutUrl'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from '.'
 
@@ -23,6 +24,7 @@ type TokenHandlers = Pick<
   | 'authorize.open'
   | 'signIn.start'
   | 'signIn.clearSession'
+  | 'signIn.signOut'
 >
 
 export function tokenHandlers(services: AppServices): TokenHandlers {
@@ -87,6 +89,22 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
         consent.finish(id)
         return outcome.kind === 'token' ? { ...outcome, token: withoutRefreshToken(outcome.token) } : outcome
       }),
+    'signIn.signOut': async ({ id }) => {
+      // The ID token is read before the tokens are forgotten: it tells the provider whose session ends.
+      const integration = repository.getWithSecrets(id)
+      const { resolved, metadata } = await engine.providerMetadata(integration)
+      const url = signOutUrl(metadata?.end_session_endpoint, {
+        idToken: engine.cache.get(id)?.token.id_token,
+        clientId: resolved.clientId,
+      })
+      engine.cache.forget(id)
+      await services.clearSignInSession(id)
+      await openExternal(url)
+      // The hint is the user's ID token: the window gets the page's address without it.
+      const page = new URL(url)
+      page.searchParams.delete('id_token_hint')
+      return { signOutPage: page.toString() }
+    },
     'signIn.clearSession': async ({ id }) => {
       await services.clearSignInSession(id)
       return null

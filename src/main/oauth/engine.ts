@@ -258,6 +258,12 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     return { attempt, resolved }
   }
 
+  /** The provider's discovery metadata, when the integration names an issuer. */
+  async function providerMetadataFor(integration: Integration) {
+    const { resolved } = await prepare(integration)
+    return { resolved, metadata: resolved.issuer ? await discover(resolved) : undefined }
+  }
+
   // Looked up at each call, so an onExchange set on deps after the engine was created is still fed.
   const onExchange: EngineCore['onExchange'] = (record) => deps.onExchange?.(record)
   const core: EngineCore = { prepare, send, requestToken, getToken, cache, now, transport, onExchange }
@@ -267,6 +273,7 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     previewTokenRequest: withCore(core, previewTokenRequest),
     describeToken: withCore(core, describeToken),
     startSignIn: startSignInFor,
+    providerMetadata: providerMetadataFor,
     startDeviceAuthorization: withCore(core, startDeviceAuthorization),
     pollDeviceToken: withCore(core, pollDeviceToken),
     cache,

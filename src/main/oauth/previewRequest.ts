@@ -18,6 +18,8 @@ export async function previewTokenRequest(
   const prepared = await core.prepare(integration)
   const grant = grantFor(prepared.resolved.grant)
   const input = options.input ?? {}
+  // The sign-in supplies the code (and its PKCE verifier) when it finishes: not something still to fill in.
+  const fromSignIn = (field: string) => field === 'code' && prepared.resolved.grant === 'authorization_code'
   const missing = missingFields(prepared.resolved, grant, input)
   // Stand-ins where values are missing: saved fields on the integration, run-time ones (a pasted code,
   // a device code) on the grant input.
@@ -30,13 +32,15 @@ export async function previewTokenRequest(
       field in resolved
         ? (resolved as unknown as Record<string, unknown>)
         : (filledInput as Record<string, unknown>)
-    target[field] = `‹${field}›`
+    target[field] = fromSignIn(field) ? '‹code from the sign-in›' : `‹${field}›`
   }
   const request = await unmetTokenRequest(resolved, grant, filledInput)
   const shown: RecordedHttpRequest = options.reveal ? request : prepared.masker.request(request)
   const warnings = [
     ...prepared.warnings,
-    ...missing.map(({ label, message }) => `Still needed — ${label}: ${message}`),
+    ...missing
+      .filter(({ field }) => !fromSignIn(field))
+      .map(({ label, message }) => `Still needed — ${label}: ${message}`),
   ]
   const fieldWarnings = prepared.checks.flatMap(({ field, message }) => (field ? [{ field, message }] : []))
   return { request: shown, curl: toCurl(shown), warnings, fieldWarnings }

@@ -116,6 +116,7 @@ export class TokenCache {
   forget(key: string): void {
     this.entries.delete(key)
     this.ledgers.delete(key)
+    this.onStore?.(key, this.kept(key))
   }
 
   clear(): void {

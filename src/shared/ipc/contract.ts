@@ -119,6 +119,8 @@ export const contract = {
   'signIn.start': defineCall<SignInOutcome>()(
     z.object({ id, via: z.enum(['embedded', 'browser']) }).strict(),
   ),
+  /** Signs out at the provider (RP-initiated logout, in the browser) and forgets the tokens here. */
+  'signIn.signOut': defineCall<{ signOutPage: string }>()(z.object({ id }).strict()),
   /** Forgets the embedded window's remembered sign-in (cookies) for the integration. */
   'signIn.clearSession': defineCall<null>()(z.object({ id }).strict()),
   'presets.list': defineCall<Preset[]>()(empty),

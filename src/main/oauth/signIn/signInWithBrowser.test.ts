@@ -187,3 +187,41 @@ describe('sign-in with the system browser and a loopback redirect, against oidc-
     ).rejects.toMatchObject({ field: 'redirectUri' })
   })
 })
+
+describe('sign-out at the provider (RP-initiated logout)', () => {
+  it('opens the end_session_endpoint with the ID token as a hint, and forgets the tokens here', async () => {
+    const { nodePlatform } = await import('../../../../tests/support/nodePlatform')
+    const { createServices } = await import('../../services')
+    const { createHandlers } = await import('../../handlers')
+    const { dispatchCall } = await import('../../dispatch')
+    const platform = nodePlatform()
+    platform.playBrowser((url) => void follow()(url))
+    const services = createServices(platform.platform)
+    const handlers = createHandlers({ appVersion: 'test', platform: 'linux', services })
+    const saved = await dispatchCall(handlers, 'integrations.save', {
+      integration: nativeApp(),
+      tokenStorage: 'disk',
+    })
+    if (!saved.ok) throw new Error(saved.error.message)
+    const id = (saved.value as { id: string }).id
+    const signedIn = await dispatchCall(handlers, 'signIn.start', { id, via: 'browser' })
+    expect(signedIn.ok && (signedIn.value as SignInOutcome).kind).toBe('token')
+    const idToken = services.engine.cache.get(id)?.token.id_token
+    expect(idToken).toBeTruthy()
+
+    platform.playBrowser(() => undefined)
+    const signedOut = await dispatchCall(handlers, 'signIn.signOut', { id })
+    if (!signedOut.ok) throw new Error(signedOut.error.message)
+    const opened = new URL(platform.openedUrls.at(-1)!)
+    expect(opened.searchParams.get('id_token_hint')).toBe(idToken)
+    expect(opened.searchParams.get('client_id')).toBe(oidcClients.native.clientId)
+    // The window is told where, without the user's ID token in it.
+    expect((signedOut.value as { signOutPage: string }).signOutPage).not.toContain('id_token_hint')
+    // The provider accepts the request: its own "sign out?" page, not an error.
+    const page = await fetch(opened)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toMatch(/logout|sign.?out/i)
+    expect(services.engine.cache.get(id)).toBeUndefined()
+    expect(services.vault.getTokens(id)).toBeUndefined()
+  })
+})

@@ -118,6 +118,33 @@ export function ConsentStep({ draft }: { draft: Draft }) {
         </p>
       )}
       {idToken && <IdTokenResult idToken={idToken} />}
+      {idToken && draft.id && <SignOut integrationId={draft.id} />}
     </section>
+  )
+}
+
+/** RP-initiated logout: the provider's sign-out page in the browser; TokenDesk forgets the tokens. */
+function SignOut({ integrationId }: { integrationId: string }) {
+  const [done, setDone] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const signOut = async () => {
+    const result = await tokendesk().signIn.signOut({ id: integrationId })
+    if (result.ok) setDone(new URL(result.value.signOutPage).origin)
+    else setProblem(result.error.message)
+  }
+  return (
+    <p>
+      <button type="button" className="button" onClick={() => void signOut()}>
+        Sign out at the provider
+      </button>{' '}
+      {done && (
+        <span role="status">Tokens forgotten here; the sign-out page of {done} opened in your browser.</span>
+      )}
+      {problem && (
+        <span className="callout callout--error" role="alert">
+          {problem}
+        </span>
+      )}
+    </p>
   )
 }
