@@ -1,4 +1,4 @@
-import { BrowserWindow, session, type BrowserWindow as Window } from 'electron'
+import { app, BrowserWindow, session, type BrowserWindow as Window } from 'electron'
 import { randomUUID } from 'node:crypto'
 import type { OpenSignInWindow } from '../oauth/signIn/signInAndGetToken'
 import { assignRole } from './webContentsGuard'
@@ -80,7 +80,29 @@ export function electronSignInWindow(parent: () => Window | undefined): OpenSign
       if (!request.rememberSession) void ownSession.clearStorageData().catch(() => undefined)
     })
 
-    void window.loadURL(request.url).catch(() => undefined) // a failed load is reported by did-fail-load
+    // The integration's proxy applies here too; its credentials answer the proxy's 407 for this window only.
+    const proxy = request.proxy
+    const onLogin = (
+      event: Electron.Event,
+      asking: Electron.WebContents | null,
+      _details: Electron.AuthenticationResponseDetails,
+      authInfo: Electron.AuthInfo,
+      callback: (username?: string, password?: string) => void,
+    ) => {
+      if (asking !== contents || !authInfo.isProxy || typeof proxy !== 'object' || !proxy.username) return
+      event.preventDefault()
+      callback(proxy.username, proxy.password ?? '')
+    }
+    app.on('login', onLogin)
+    window.on('closed', () => app.off('login', onLogin))
+    const proxyReady =
+      proxy === 'none'
+        ? ownSession.setProxy({ mode: 'direct' })
+        : proxy
+          ? ownSession.setProxy({ proxyRules: new URL(proxy.url).host })
+          : Promise.resolve()
+    // A failed load is reported by did-fail-load.
+    void proxyReady.then(() => window.loadURL(request.url)).catch(() => undefined)
     return {
       close() {
         closing = true

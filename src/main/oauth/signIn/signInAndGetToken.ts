@@ -3,6 +3,7 @@ import type { Integration } from '../../../shared/integration'
 import type { SignInOutcome } from '../../../shared/signIn'
 import type { TokenOutcome } from '../../../shared/token'
 import { TokenDeskError } from '../../errors'
+import type { ProxySetting } from '../../http/proxy'
 import type { ResolvedIntegration } from '../../integration/resolve'
 import { decodeToken } from '../../jwt/decode'
 import type { GrantInput } from '../grants/grant'
@@ -13,7 +14,14 @@ import { validateIdToken } from './validateIdToken'
 
 /** The embedded sign-in window, as the Electron glue (or a test's real browser page) provides it. */
 export type OpenSignInWindow = (
-  request: { url: string; integrationId: string; title: string; rememberSession: boolean },
+  request: {
+    url: string
+    integrationId: string
+    title: string
+    rememberSession: boolean
+    /** The integration's own proxy ('none': direct); absent: the system's, as for every request. */
+    proxy?: ProxySetting
+  },
   report: (event: EmbeddedNavigation) => { cancel: boolean },
 ) => { close(): void }
 
@@ -145,6 +153,7 @@ async function signInEmbedded(
       integrationId: request.cacheKey ?? 'unsaved',
       title: `Sign in — ${integration.name ?? 'TokenDesk'}`,
       rememberSession: integration.signIn?.rememberSession === true,
+      proxy: resolved.proxy,
     },
     watcher.report,
   )
