@@ -9,16 +9,26 @@ const MIN_SHIFTED_LENGTH = 8
 /** Bounds the single pass: beyond this many forms the scan would slow every record down. */
 export const MAX_NEEDLES = 1024
 const MAX_SECRET_LENGTH = 64 * 1024
+/**
+ * Needles up to this length go into one alternation; longer ones (a 16 KB JWT, a vendor's 60 KB
+ * "token") are replaced one by one with split/join — a regex of many long alternatives grows past
+ * V8's limit ("Regular expression too large") and slows every scrub down.
+ */
+const MAX_PATTERN_NEEDLE = 512
 
 /**
  * Replaces every known secret, in every encoding it may travel in, with MASKED — in one pass over
  * the text (an escaped alternation, longest first, so a secret that contains another is masked
  * whole). Secrets may be added as they are learned (from the request sent, the response read).
  */
+/** A pattern that matches nothing, for a scrubber whose needles are all long. */
+const NOTHING = /(?!)/g
+
 export class ValueScrubber {
   readonly #values = new Set<string>()
   readonly #needles = new Set<string>()
   #pattern: RegExp | undefined
+  #long: string[] = []
 
   constructor(values: Iterable<string> = []) {
     this.learn(values)
@@ -39,14 +49,16 @@ export class ValueScrubber {
 
   scrub(text: string): string {
     if (this.#needles.size === 0 || text === '') return text
-    this.#pattern ??= new RegExp(
-      [...this.#needles]
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|'),
-      'g',
-    )
-    return text.replace(this.#pattern, MASKED)
+    if (!this.#pattern) {
+      const sorted = [...this.#needles].sort((a, b) => b.length - a.length)
+      this.#long = sorted.filter((needle) => needle.length > MAX_PATTERN_NEEDLE)
+      const short = sorted.filter((needle) => needle.length <= MAX_PATTERN_NEEDLE)
+      this.#pattern = short.length ? new RegExp(short.map(escapeRegExp).join('|'), 'g') : NOTHING
+    }
+    // Longest first, so a secret that contains another is masked whole.
+    let result = text
+    for (const needle of this.#long) if (result.includes(needle)) result = result.split(needle).join(MASKED)
+    return this.#pattern === NOTHING ? result : result.replace(this.#pattern, MASKED)
   }
 }
 
