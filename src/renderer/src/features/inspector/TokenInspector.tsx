@@ -39,7 +39,8 @@ export function TokenInspector() {
           onChange={(event) => setTokenText(event.target.value)}
         />
         <p id={helpId} className="help">
-          A JWT looks like three blocks of letters separated by dots. A leading “Bearer ” is ignored.
+          A JWT looks like three blocks of letters separated by dots. A whole token response (JSON) or an
+          “Authorization: Bearer …” line works too: the token is taken out of it.
         </p>
         <div className="row">
           <button type="button" className="button" onClick={clear} disabled={tokenText === ''}>
@@ -56,7 +57,7 @@ export function TokenInspector() {
 
       {decoded && (
         <div className="stack" data-testid="decoded">
-          <ExpiryBanner times={decoded.times} />
+          <ExpiryBanner times={decoded.times} unsigned={decoded.unsigned} />
           {decoded.warnings.length > 0 && (
             <ul className="callout callout--warning" aria-label="Warnings" data-testid="decode-warnings">
               {decoded.warnings.map((warning) => (

@@ -96,7 +96,7 @@ export function TokenResult({
       )}
       {decoded ? (
         <div className="stack">
-          <ExpiryBanner times={decoded.times} />
+          <ExpiryBanner times={decoded.times} unsigned={decoded.unsigned} />
           <ClaimsTable title="Header" claims={decoded.header} times={[]} testId="jwt-header" />
           <ClaimsTable title="Payload" claims={decoded.payload} times={decoded.times} testId="jwt-payload" />
           <VerifyPanel
