@@ -112,6 +112,8 @@ test('shows an unsigned token in red, never as valid, before and after Verify', 
   const verdict = app.getByTestId('verify-verdict')
   await expect(verdict).toContainText('Unsigned token (alg none)')
   await expect(verdict).toHaveAttribute('data-tone', 'error')
+  await expect(banner).toContainText('Unsigned (alg none)')
+  await expect(banner).toHaveAttribute('data-tone', 'error')
 })
 
 test('says "Not checked: keys unreachable" when the JWKS answers HTTP 500, and "Signature invalid" for a wrong secret', async ({
@@ -133,6 +135,9 @@ test('says "Not checked: keys unreachable" when the JWKS answers HTTP 500, and "
     const signatureLine = app.locator('[data-check="signature"]')
     await expect(signatureLine).toContainText('not checked')
     await expect(signatureLine).not.toContainText('failed')
+    // The banner above the claims follows: amber, not green.
+    await expect(app.getByTestId('expiry')).toContainText('Signature not checked')
+    await expect(app.getByTestId('expiry')).toHaveAttribute('data-tone', 'warning')
   } finally {
     await new Promise((resolve) => failing.close(resolve))
   }
@@ -145,6 +150,8 @@ test('says "Not checked: keys unreachable" when the JWKS answers HTTP 500, and "
   await expect(app.getByTestId('verify-verdict')).toContainText('Signature invalid')
   await expect(app.getByTestId('verify-verdict')).toHaveAttribute('data-tone', 'error')
   await expect(app.locator('[data-check="signature"]')).toContainText('failed')
+  await expect(app.getByTestId('expiry')).toContainText('Signature invalid')
+  await expect(app.getByTestId('expiry')).toHaveAttribute('data-tone', 'error')
   // Times in the checks read like the tables: local, UTC on hover.
   await expect(app.locator('[data-check="exp"] time')).toHaveAttribute('title', / UTC$/)
 })

@@ -1,24 +1,36 @@
 import { describeExpiry, describeNotBefore } from '../../../../shared/time'
-import type { ClaimTime } from '../../../../shared/jwt'
+import type { ClaimTime, SignatureVerdict } from '../../../../shared/jwt'
 import { useNow } from '../../lib/useNow'
 import { LocalTime } from './LocalTime'
+import { tokenBanner } from './tokenBanner'
 
 /**
  * The first thing a tester asks: is this token usable right now, and for how long? An unsigned token
- * is never shown as valid, whatever its times say: anyone could have written them.
+ * or a bad signature is never shown as valid, whatever its times say: anyone could have written them.
  */
-export function ExpiryBanner({ times, unsigned = false }: { times: ClaimTime[]; unsigned?: boolean }) {
+export function ExpiryBanner({
+  times,
+  unsigned = false,
+  signature,
+}: {
+  times: ClaimTime[]
+  unsigned?: boolean
+  /** The verdict of the last Verify of this token, if any. */
+  signature?: SignatureVerdict
+}) {
   const now = useNow()
   const exp = times.find((time) => time.claim === 'exp')
   const nbf = times.find((time) => time.claim === 'nbf')
   const notYetValid = nbf !== undefined && nbf.epochSeconds * 1000 > now
   const expired = exp !== undefined && exp.epochSeconds * 1000 <= now
 
-  const tone = unsigned || expired || notYetValid ? 'error' : exp ? 'ok' : 'warning'
-  const timing = notYetValid ? 'Not valid yet' : expired ? 'Expired' : exp ? 'Valid' : 'No expiry'
-  const headline = unsigned
-    ? `Unsigned (alg none) — anyone could have written it${notYetValid || expired ? `; ${timing.toLowerCase()}` : ''}`
-    : timing
+  const { tone, headline } = tokenBanner({
+    unsigned,
+    ...(signature ? { signature } : {}),
+    expired,
+    notYetValid,
+    hasExpiry: exp !== undefined,
+  })
   return (
     <div
       className={`callout callout--${tone} expiry-banner`}

@@ -19,6 +19,8 @@ type KeyKind = VerificationKey['kind']
 interface VerifyPanelProps {
   token: string
   defaults?: { issuer?: string; jwksUrl?: string; audience?: string; scope?: string[] }
+  /** Told each verdict (null when the check could not run), so the banner above can follow it. */
+  onVerdict?: (verdict: SignatureVerdict | null) => void
 }
 
 const KEY_CHOICES: Array<{ kind: KeyKind; label: string }> = [
@@ -58,7 +60,7 @@ interface Answer {
 }
 
 /** Checks the token's signature with a key the user chooses, then its times, issuer, audience and scopes. */
-export function VerifyPanel({ token, defaults }: VerifyPanelProps) {
+export function VerifyPanel({ token, defaults, onVerdict }: VerifyPanelProps) {
   const titleId = useId()
   const [kind, setKind] = useState<KeyKind>(
     defaults?.issuer ? 'issuer' : defaults?.jwksUrl ? 'jwks' : 'issuer',
@@ -99,6 +101,7 @@ export function VerifyPanel({ token, defaults }: VerifyPanelProps) {
     if (request !== latestRequest.current) return
     setPending(false)
     setAnswer({ token, outcome: result })
+    onVerdict?.(result.ok ? result.value.verdict : null)
   }
 
   return (
