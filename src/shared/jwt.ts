@@ -13,6 +13,10 @@ export interface DecodedJwt {
   times: ClaimTime[]
   /** Length in bytes of the signature part; 0 for an unsecured (alg "none") token. */
   signatureBytes: number
+  /** RFC 7518 §3.6: the header says alg "none" (any case), so nothing vouches for the claims. */
+  unsigned: boolean
+  /** When the paste was a token response or an Authorization header: which token was taken out of it. */
+  extracted?: 'access_token' | 'id_token' | 'authorization-header'
   warnings: string[]
 }
 
@@ -36,11 +40,26 @@ export interface ClaimCheck {
   id: string
   ok: boolean
   message: string
+  /** ISO 8601, UTC: the time the message is about (exp, nbf, iat); the renderer shows it in local time. */
+  at?: string
 }
 
+/**
+ * What the signature check concluded. Only `invalid` says the token is bad: keys were loaded and the
+ * signature matches none of them. `unchecked` means the keys could not be had (unreachable, or not
+ * usable for this token) and says nothing about the token; `unsupported` means this build cannot run
+ * the algorithm; `unsigned` is alg "none".
+ */
+export type SignatureVerdict = 'valid' | 'invalid' | 'unchecked' | 'unsigned' | 'unsupported'
+
+/** For `unchecked`: the key set could not be fetched (network, HTTP status, size cap) or not used. */
+export type UncheckedBecause = 'keys-unreachable' | 'key-unusable'
+
 export interface VerificationResult {
-  /** True when the signature checks out with the given key. */
+  /** True when the signature checks out with the given key (verdict "valid"). */
   valid: boolean
+  verdict: SignatureVerdict
+  uncheckedBecause?: UncheckedBecause
   /** Why not, in words, when it is not. */
   reason?: string
   alg?: string

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose'
+import { SignJWT, UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { runCliForTest } from '../test/runCliForTest'
 
@@ -18,6 +18,31 @@ describe('tokendesk decode', () => {
       times: expect.arrayContaining([
         { claim: 'exp', epochSeconds: 1_700_000_900, iso: '2023-11-14T22:28:20.000Z' },
       ]),
+    })
+  })
+
+  it('carries expired, not yet valid and unsigned as JSON fields', async () => {
+    const expired = await runCliForTest(['decode', token, '--json'])
+    expect(expired.json()).toMatchObject({ expired: true, notYetValid: false, unsigned: false })
+
+    const now = Math.floor(Date.now() / 1000)
+    const unsigned = new UnsecuredJWT({ sub: 'x' })
+      .setNotBefore(now + 3600)
+      .setExpirationTime(now + 7200)
+      .encode()
+    const result = await runCliForTest(['decode', unsigned, '--json'])
+    expect(result.code).toBe(0)
+    expect(result.json()).toMatchObject({ expired: false, notYetValid: true, unsigned: true })
+  })
+
+  it('takes the access token out of a pasted token response, and says so', async () => {
+    const response = JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 900 })
+    const result = await runCliForTest(['decode', '-', '--json'], { stdin: response })
+    expect(result.code).toBe(0)
+    expect(result.json()).toMatchObject({
+      extracted: 'access_token',
+      payload: { sub: 'alice' },
+      warnings: expect.arrayContaining(['Took the access_token out of the pasted token response.']),
     })
   })
 

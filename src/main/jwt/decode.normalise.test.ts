@@ -2,7 +2,7 @@ import { SignJWT, UnsecuredJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { ERR_JWT_MALFORMED } from '../../shared/errorCodes'
 import { TokenDeskError } from '../errors'
-import { normaliseToken, tryDecodeJwt } from './decode'
+import { decodeToken, MAX_PASTE_CHARS, normaliseToken, tryDecodeJwt } from './decode'
 
 const BEARER = 'Removed a leading "Bearer " — that belongs to the Authorization header, not the token.'
 const QUOTES = 'Removed quotes around the token.'
@@ -109,5 +109,46 @@ describe('tryDecodeJwt', () => {
 describe('normaliseToken with a quoted header value', () => {
   it('removes "Bearer " inside quotes, as copied from a JSON or HAR header value', () => {
     expect(normalised(`"Bearer ${TOKEN}"`)).toEqual({ token: TOKEN, warnings: [BEARER, QUOTES] })
+  })
+})
+
+describe('decodeToken on a pasted token response or Authorization header', () => {
+  it('takes the access token out of a token response, and says it also held an id_token', async () => {
+    const accessToken = await signed({ sub: 'api-user' })
+    const idToken = await signed({ sub: 'person', nonce: 'n' })
+    const response = JSON.stringify({ access_token: accessToken, token_type: 'Bearer', id_token: idToken })
+    const decoded = decodeToken(response)
+    expect(decoded.payload).toEqual({ sub: 'api-user' })
+    expect(decoded.extracted).toBe('access_token')
+    expect(decoded.warnings).toContain(
+      'Took the access_token out of the pasted token response. It also holds an id_token: paste that alone to read it.',
+    )
+  })
+
+  it('takes the id_token when the response holds no access token', async () => {
+    const decoded = decodeToken(JSON.stringify({ id_token: await signed({ sub: 'person' }) }))
+    expect(decoded).toMatchObject({ extracted: 'id_token', payload: { sub: 'person' } })
+  })
+
+  it('takes the token out of an "Authorization: Bearer" header line, saying so once', async () => {
+    const token = await signed({ sub: 'alice' })
+    const decoded = decodeToken(`authorization:   Bearer ${token}`)
+    expect(decoded.extracted).toBe('authorization-header')
+    expect(decoded.warnings).toEqual([
+      'Took the token out of the pasted "Authorization: Bearer …" header line.',
+      'The token has no "exp" claim, so it never expires.',
+    ])
+    expect(decodeToken(`Bearer ${token}`).extracted).toBe('authorization-header')
+  })
+
+  it('names what is missing in JSON that is not a token response, and refuses oversized JSON', () => {
+    expect(() => decodeToken('{"error":"invalid_client"}')).toThrow(/holds no "access_token" or "id_token"/)
+    expect(() => decodeToken('{"access_token": ')).toThrow(/not valid JSON/)
+    expect(() => decodeToken(`{"a":"${'x'.repeat(MAX_PASTE_CHARS)}"}`)).toThrow(/longer than/)
+  })
+
+  it('marks an alg "none" token as unsigned', () => {
+    expect(decodeToken(new UnsecuredJWT({ sub: 'a' }).encode()).unsigned).toBe(true)
+    expect(decodeToken(TOKEN).unsigned).toBe(false)
   })
 })

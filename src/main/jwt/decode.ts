@@ -17,7 +17,8 @@ const IMPOSSIBLE_LENGTH =
  */
 export function decodeToken(input: string): DecodedJwt {
   const warnings: string[] = []
-  const token = normaliseToken(input, warnings)
+  const found: PasteFound = {}
+  const token = normaliseToken(input, warnings, found)
   const parts = token.split('.')
   assertStructure(parts)
   parts.slice(0, 2).forEach((part, index) => assertJsonObjectPart(part, PART_NAMES[index]!))
@@ -29,27 +30,51 @@ export function decodeToken(input: string): DecodedJwt {
   const payload = decodeJwt(token) as Record<string, unknown>
   const signatureBytes = parts[2] ? base64url.decode(parts[2]).byteLength : 0
   const times = readTimes(payload, warnings)
-  if (isUnsignedAlg(String(header.alg))) {
+  const unsigned = isUnsignedAlg(String(header.alg))
+  if (unsigned) {
     warnings.push('The header says alg "none": this token is unsigned and anyone could have written it.')
   }
   if (!('exp' in payload)) warnings.push('The token has no "exp" claim, so it never expires.')
-  return { header, payload, times, signatureBytes, warnings }
+  return { header, payload, times, signatureBytes, unsigned, ...found, warnings }
+}
+
+/** What a paste held besides the token; see normaliseToken. */
+export interface PasteFound {
+  extracted?: DecodedJwt['extracted']
 }
 
 /**
- * Undoes what copying a token usually adds: a "Bearer " prefix, quotes, spaces and line breaks. Each
- * clean-up is reported in `warnings`, so the user learns what was pasted. Throws ERR_JWT_MALFORMED when
- * the input is empty or only whitespace.
+ * A token response is a few kilobytes (the IPC call allows 64 KiB); the cap bounds JSON.parse on
+ * what the CLI reads from standard input. The other clean-ups are single linear passes.
  */
-export function normaliseToken(input: string, warnings: string[]): string {
+export const MAX_PASTE_CHARS = 256 * 1024
+
+/**
+ * Undoes what copying a token usually adds: a whole token response (RFC 6749 §5.1), an
+ * "Authorization:" header line, a "Bearer " prefix, quotes, spaces and line breaks. Each clean-up is
+ * reported in `warnings`, so the user learns what was pasted; `found` says which token was taken out.
+ * Throws ERR_JWT_MALFORMED when the input is empty or only whitespace, or pasted JSON is beyond MAX_PASTE_CHARS.
+ */
+export function normaliseToken(input: string, warnings: string[], found: PasteFound = {}): string {
   let token = input.trim()
   if (token === '') malformed('Paste a token first: the field is empty.')
+  if (token.startsWith('{')) token = tokenFromResponse(token, warnings, found)
+  // Anchored, with one bounded run of blanks: linear on any paste.
+  const headerLine = /^authorization[ \t]*:[ \t]*/i.exec(token)
+  if (headerLine) {
+    token = token.slice(headerLine[0].length)
+    found.extracted = 'authorization-header'
+    warnings.push('Took the token out of the pasted "Authorization: Bearer …" header line.')
+  }
   // A header value copied from JSON or a HAR file comes quoted: "Bearer eyJ…". Keep the opening
   // quote here so the quote step below removes both.
   const bearer = /^(['"]?)bearer\s+/i.exec(token)
   if (bearer) {
     token = bearer[1] + token.slice(bearer[0].length).trim()
-    warnings.push('Removed a leading "Bearer " — that belongs to the Authorization header, not the token.')
+    if (!headerLine) {
+      found.extracted = 'authorization-header'
+      warnings.push('Removed a leading "Bearer " — that belongs to the Authorization header, not the token.')
+    }
   }
   if (/^['"]|['"]$/.test(token)) {
     token = withoutSurroundingQuotes(token)
@@ -62,6 +87,37 @@ export function normaliseToken(input: string, warnings: string[]): string {
     )
   }
   return token
+}
+
+/** RFC 6749 §5.1 / OIDC Core §3.1.3.3: the access token is what an API takes, so it is taken first. */
+function tokenFromResponse(text: string, warnings: string[], found: PasteFound): string {
+  if (text.length > MAX_PASTE_CHARS) {
+    malformed(`The pasted JSON is longer than ${MAX_PASTE_CHARS} characters; paste the token alone.`)
+  }
+  let response: unknown
+  try {
+    response = JSON.parse(text)
+  } catch {
+    malformed(
+      'This starts with "{" but is not valid JSON. Paste the token itself, or the whole token response as the server sent it.',
+    )
+  }
+  const { access_token: accessToken, id_token: idToken } = (response ?? {}) as Record<string, unknown>
+  if (typeof accessToken === 'string' && accessToken !== '') {
+    found.extracted = 'access_token'
+    const alsoId =
+      typeof idToken === 'string' ? ' It also holds an id_token: paste that alone to read it.' : ''
+    warnings.push(`Took the access_token out of the pasted token response.${alsoId}`)
+    return accessToken.trim()
+  }
+  if (typeof idToken === 'string' && idToken !== '') {
+    found.extracted = 'id_token'
+    warnings.push('Took the id_token out of the pasted token response (it holds no access_token).')
+    return idToken.trim()
+  }
+  return malformed(
+    'This is JSON, but it holds no "access_token" or "id_token". Paste the token itself, or the token endpoint’s whole answer.',
+  )
 }
 
 /** A loop, not /['"]+$/g: that regex retries at every quote of a long run, quadratic on a pasted `''''…x`. */

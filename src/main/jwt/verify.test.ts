@@ -323,7 +323,7 @@ describe('verifyToken with a public key (PEM) or JWK', () => {
     const result = await verifyToken(token, { kind: 'pem', text: await exportSPKI(publicKey) }, undefined, at)
     expect(result.valid).toBe(true)
     expect(result.keyUsed).toBe('the RSA 2048 public key')
-    expect(check(result, 'exp').message).toBe('Not expired: expires in 1 h (2030-01-01T13:00:00.000Z).')
+    expect(check(result, 'exp').message).toBe('Not expired: expires in 1 h.')
   })
 
   it('says the signature does not match another public key', async () => {
@@ -543,11 +543,12 @@ describe('verifyToken time checks', () => {
     expect(check(result, 'exp')).toEqual({
       id: 'exp',
       ok: false,
-      message: 'Expired 1 h ago (2030-01-01T11:00:00.000Z).',
+      message: 'Expired 1 h ago.',
+      at: '2030-01-01T11:00:00.000Z',
     })
     expect(check(result, 'iat')).toMatchObject({
       ok: true,
-      message: 'Issued 2 h ago (2030-01-01T10:00:00.000Z).',
+      message: 'Issued 2 h ago.',
     })
   })
 
@@ -555,7 +556,7 @@ describe('verifyToken time checks', () => {
     const result = await verifyAtNow({ exp: NOW - 5 })
     expect(check(result, 'exp').ok).toBe(false)
     expect(check(result, 'exp').message).toBe(
-      'Expired 5 s ago (2030-01-01T11:59:55.000Z). That is so recent that a clock difference between this computer and the server could decide it; servers often allow a minute or two of leeway.',
+      'Expired 5 s ago. That is so recent that a clock difference between this computer and the server could decide it; servers often allow a minute or two of leeway.',
     )
     expect(check(await verifyAtNow({ exp: NOW }), 'exp').ok).toBe(false)
   })
@@ -565,8 +566,8 @@ describe('verifyToken time checks', () => {
     expect(check(result, 'nbf')).toEqual({
       id: 'nbf',
       ok: false,
-      message:
-        'Not valid yet: your clock may be behind the server’s by 42 s (valid from 2030-01-01T12:00:42.000Z).',
+      message: 'Not valid yet: your clock may be behind the server’s by 42 s.',
+      at: '2030-01-01T12:00:42.000Z',
     })
   })
 
@@ -578,6 +579,7 @@ describe('verifyToken time checks', () => {
       ok: false,
       message:
         'Issued 30 s in the future by this computer’s clock: your clock may be behind the server’s by about 30 s.',
+      at: '2030-01-01T12:00:30.000Z',
     })
   })
 

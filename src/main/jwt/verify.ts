@@ -1,13 +1,14 @@
 import type { JWSHeaderParameters } from 'jose'
 import type { ClaimCheck, ExpectedClaims, VerificationKey, VerificationResult } from '../../shared/jwt'
 import { nodeTransport, type Transport } from '../http/transport'
-import { checkSignature } from './checkSignature'
+import { checkSignature, type CryptoCapabilities } from './checkSignature'
 import { audienceCheck } from './checks/audience'
 import { issuerCheck } from './checks/issuer'
 import { keySourceChecks } from './checks/keySource'
 import { scopeCheck } from './checks/scope'
 import { timeChecks } from './checks/timeClaims'
 import { decodeToken, normaliseToken } from './decode'
+import { canCheckEd448 } from './lib/ed448'
 
 export interface VerifyOptions {
   /** Milliseconds since the epoch, like Date.now. */
@@ -16,14 +17,17 @@ export interface VerifyOptions {
   timeoutMs?: number
   /** Sends the discovery and JWKS requests (the app's, with its proxy); plain Node's by default. */
   transport?: Transport
+  /** What the runtime's crypto can do; probed once when not given (tests give it). */
+  capabilities?: CryptoCapabilities
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
 
 /**
  * Checks a JWS-compact token's signature with the given key, then its time claims and, when expected
- * values are given, its issuer, audience and scopes. `valid` is about the signature only: an expired
- * token with a good signature is valid and fails the "exp" check, so neither hides the other.
+ * values are given, its issuer, audience and scopes. `verdict` (and `valid`) is about the signature
+ * only: an expired token with a good signature is valid and fails the "exp" check, so neither hides
+ * the other.
  * Verification failures are returned, never thrown; only a token that is not a JWS throws
  * (ERR_JWT_MALFORMED, from decodeToken).
  */
@@ -44,15 +48,17 @@ export async function verifyToken(
     key,
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     options.transport ?? nodeTransport,
+    options.capabilities ?? { ed448: await canCheckEd448() },
   )
+  const valid = signature.verdict === 'valid'
   const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000)
   const times = timeChecks(payload, nowSeconds)
   const issuer = expected?.issuer ?? (key.kind === 'issuer' ? key.issuer : undefined)
   const checks: ClaimCheck[] = [
     {
       id: 'signature',
-      ok: signature.valid,
-      message: signature.valid ? `Signature verified with ${signature.keyUsed}.` : signature.reason,
+      ok: valid,
+      message: valid ? `Signature verified with ${signature.keyUsed}.` : signature.reason,
     },
     ...signature.checks,
     ...keySourceChecks(key),
@@ -62,8 +68,10 @@ export async function verifyToken(
     ...(expected?.scope?.length ? [scopeCheck(payload, expected.scope)] : []),
   ]
   return {
-    valid: signature.valid,
-    ...(signature.valid ? { keyUsed: signature.keyUsed } : { reason: signature.reason }),
+    valid,
+    verdict: signature.verdict,
+    ...(signature.verdict === 'valid' ? { keyUsed: signature.keyUsed } : { reason: signature.reason }),
+    ...(signature.verdict === 'unchecked' ? { uncheckedBecause: signature.uncheckedBecause } : {}),
     ...(alg !== undefined ? { alg } : {}),
     ...(kid !== undefined ? { kid } : {}),
     checks,

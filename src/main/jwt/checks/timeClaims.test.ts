@@ -16,7 +16,8 @@ describe('timeChecks: exp', () => {
     expect(check({ exp: NOW }, 'exp')).toEqual({
       id: 'exp',
       ok: false,
-      message: `Expired 0 s ago (${isoAt(0)}). That is so recent that a clock difference between this computer and the server could decide it; servers often allow a minute or two of leeway.`,
+      message: `Expired 0 s ago. That is so recent that a clock difference between this computer and the server could decide it; servers often allow a minute or two of leeway.`,
+      at: isoAt(0),
     })
   })
 
@@ -24,7 +25,8 @@ describe('timeChecks: exp', () => {
     expect(check({ exp: NOW - 2 * 3600 }, 'exp')).toEqual({
       id: 'exp',
       ok: false,
-      message: `Expired 2 h ago (${isoAt(-2 * 3600)}).`,
+      message: `Expired 2 h ago.`,
+      at: isoAt(-2 * 3600),
     })
   })
 
@@ -32,14 +34,13 @@ describe('timeChecks: exp', () => {
     expect(check({ exp: NOW + 1 }, 'exp')).toEqual({
       id: 'exp',
       ok: true,
-      message: `Not expired: expires in 1 s (${isoAt(1)}). That is soon: a server whose clock is a little ahead may already see it as expired.`,
+      message: `Not expired: expires in 1 s. That is soon: a server whose clock is a little ahead may already see it as expired.`,
+      at: isoAt(1),
     })
   })
 
   it('says when the token expires, without the clock note when it is more than a minute away', () => {
-    expect(check({ exp: NOW + 15 * 60 }, 'exp').message).toBe(
-      `Not expired: expires in 15 min (${isoAt(15 * 60)}).`,
-    )
+    expect(check({ exp: NOW + 15 * 60 }, 'exp').message).toBe(`Not expired: expires in 15 min.`)
   })
 
   it('passes a token without exp, saying it never expires', () => {
@@ -58,10 +59,9 @@ describe('timeChecks: exp', () => {
     })
   })
 
-  it('shows the number itself when exp is past the last date JavaScript can show', () => {
-    expect(check({ exp: 9e15 }, 'exp').message).toMatch(
-      /^Not expired: expires in \d+ d \(9000000000000000\)\.$/,
-    )
+  it('gives no date when exp is past the last date JavaScript can show', () => {
+    expect(check({ exp: 9e15 }, 'exp').at).toBeUndefined()
+    expect(check({ exp: 9e15 }, 'exp').message).toMatch(/^Not expired: expires in \d+ d\.$/)
   })
 })
 
@@ -70,13 +70,14 @@ describe('timeChecks: nbf', () => {
     expect(check({ nbf: NOW + 5 }, 'nbf')).toEqual({
       id: 'nbf',
       ok: false,
-      message: `Not valid yet: your clock may be behind the server’s by 5 s (valid from ${isoAt(5)}).`,
+      message: `Not valid yet: your clock may be behind the server’s by 5 s.`,
+      at: isoAt(5),
     })
   })
 
   it('gives a long wait in minutes rather than seconds', () => {
     expect(check({ nbf: NOW + 10 * 60 }, 'nbf').message).toBe(
-      `Not valid yet: your clock may be behind the server’s by 10 min (valid from ${isoAt(10 * 60)}).`,
+      `Not valid yet: your clock may be behind the server’s by 10 min.`,
     )
   })
 
@@ -84,7 +85,8 @@ describe('timeChecks: nbf', () => {
     expect(check({ nbf: NOW }, 'nbf')).toEqual({
       id: 'nbf',
       ok: true,
-      message: `Valid since 0 s ago (${isoAt(0)}).`,
+      message: `Valid since 0 s ago.`,
+      at: isoAt(0),
     })
   })
 
@@ -102,6 +104,7 @@ describe('timeChecks: iat', () => {
       ok: false,
       message:
         'Issued 42 s in the future by this computer’s clock: your clock may be behind the server’s by about 42 s.',
+      at: isoAt(42),
     })
   })
 
@@ -111,7 +114,8 @@ describe('timeChecks: iat', () => {
     expect(result.checks.find((c) => c.id === 'iat')).toEqual({
       id: 'iat',
       ok: true,
-      message: `Issued 1 min ago (${isoAt(-90)}).`,
+      message: `Issued 1 min ago.`,
+      at: isoAt(-90),
     })
   })
 
@@ -123,7 +127,7 @@ describe('timeChecks: iat', () => {
 
 describe('timeChecks with fractional and extreme times', () => {
   it('reads a fractional NumericDate in whole seconds', () => {
-    expect(check({ exp: NOW + 10.123 }, 'exp').message).toMatch(/^Not expired: expires in 10 s \(/)
+    expect(check({ exp: NOW + 10.123 }, 'exp').message).toMatch(/^Not expired: expires in 10 s\./)
   })
 
   it('reports no clock skew for an iat too large to be a date', () => {

@@ -35,7 +35,7 @@ function expiryCheck(exp: unknown, now: number): ClaimCheck {
       -left <= SMALL_SKEW_SECONDS
         ? ' That is so recent that a clock difference between this computer and the server could decide it; servers often allow a minute or two of leeway.'
         : ''
-    return { id: 'exp', ok: false, message: `Expired ${formatDuration(-left)} ago (${iso(exp)}).${recent}` }
+    return { id: 'exp', ok: false, message: `Expired ${formatDuration(-left)} ago.${recent}`, ...at(exp) }
   }
   const soon =
     left <= SMALL_SKEW_SECONDS
@@ -44,7 +44,8 @@ function expiryCheck(exp: unknown, now: number): ClaimCheck {
   return {
     id: 'exp',
     ok: true,
-    message: `Not expired: expires in ${formatDuration(left)} (${iso(exp)}).${soon}`,
+    message: `Not expired: expires in ${formatDuration(left)}.${soon}`,
+    ...at(exp),
   }
 }
 
@@ -55,10 +56,11 @@ function notBeforeCheck(nbf: unknown, now: number): ClaimCheck {
     return {
       id: 'nbf',
       ok: false,
-      message: `Not valid yet: your clock may be behind the server’s by ${secondsOrDuration(ahead)} (valid from ${iso(nbf)}).`,
+      message: `Not valid yet: your clock may be behind the server’s by ${secondsOrDuration(ahead)}.`,
+      ...at(nbf),
     }
   }
-  return { id: 'nbf', ok: true, message: `Valid since ${formatDuration(-ahead)} ago (${iso(nbf)}).` }
+  return { id: 'nbf', ok: true, message: `Valid since ${formatDuration(-ahead)} ago.`, ...at(nbf) }
 }
 
 function issuedAtCheck(iat: unknown, now: number): ClaimCheck {
@@ -69,9 +71,10 @@ function issuedAtCheck(iat: unknown, now: number): ClaimCheck {
       id: 'iat',
       ok: false,
       message: `Issued ${secondsOrDuration(ahead)} in the future by this computer’s clock: your clock may be behind the server’s by about ${secondsOrDuration(ahead)}.`,
+      ...at(iat),
     }
   }
-  return { id: 'iat', ok: true, message: `Issued ${formatDuration(-ahead)} ago (${iso(iat)}).` }
+  return { id: 'iat', ok: true, message: `Issued ${formatDuration(-ahead)} ago.`, ...at(iat) }
 }
 
 function isNumericDate(value: unknown): value is number {
@@ -86,10 +89,13 @@ function notANumber(claim: 'exp' | 'nbf' | 'iat', value: unknown): ClaimCheck {
   }
 }
 
-/** A NumericDate beyond year 275760 has no ISO form; show the number as it is. */
-function iso(epochSeconds: number): string {
+/**
+ * The time a check is about, as ISO UTC for the renderer to show in local time (one format in the
+ * inspector). A NumericDate beyond year 275760 has no date: the message alone then.
+ */
+function at(epochSeconds: number): { at?: string } {
   const date = new Date(epochSeconds * 1000)
-  return Number.isNaN(date.getTime()) ? `${epochSeconds}` : date.toISOString()
+  return Number.isNaN(date.getTime()) ? {} : { at: date.toISOString() }
 }
 
 /** "42 s" stays exact (the number to correct a clock by); longer spans read better coarse. */

@@ -40,7 +40,13 @@ export async function validateIdToken(
           timeoutMs: expected.timeoutMs,
         },
       )
-    : { valid: false, reason: 'No issuer or key set is known, so the signature was not checked.', checks: [] }
+    : {
+        valid: false,
+        verdict: 'unchecked' as const,
+        uncheckedBecause: 'key-unusable' as const,
+        reason: 'No issuer or key set is known, so the signature was not checked.',
+        checks: [],
+      }
   const alg = typeof base.alg === 'string' ? base.alg : undefined
   const checks: ClaimCheck[] = [...base.checks]
   if (expected.nonce !== undefined) checks.push(nonceCheck(payload['nonce'], expected.nonce))

@@ -2,8 +2,9 @@ import { claimGlossary } from '../../../../shared/claimGlossary'
 import type { ClaimTime } from '../../../../shared/jwt'
 import { describeExpiry, describeIssued, describeNotBefore } from '../../../../shared/time'
 import { CopyButton } from '../../lib/CopyButton'
-import { formatLocalDateTime } from '../../lib/formatDate'
 import { useNow } from '../../lib/useNow'
+import { LocalTime } from './LocalTime'
+import './inspector.css'
 
 interface ClaimsTableProps {
   title: string
@@ -12,7 +13,10 @@ interface ClaimsTableProps {
   testId: string
 }
 
-/** Claims as a readable table: name, value (times as local dates), and what the claim means. */
+/**
+ * Claims as a readable table: name (truncated, in full on hover), value (times as local dates) with
+ * its own Copy, and what the claim means.
+ */
 export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) {
   const json = JSON.stringify(claims, null, 2)
   return (
@@ -25,12 +29,16 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
         <colgroup>
           <col className="claims__name-col" />
           <col />
+          <col className="claims__copy-col" />
           <col className="claims__meaning-col" />
         </colgroup>
         <thead>
           <tr>
             <th scope="col">Claim</th>
             <th scope="col">Value</th>
+            <th scope="col">
+              <span className="visually-hidden">Copy value</span>
+            </th>
             <th scope="col">Meaning</th>
           </tr>
         </thead>
@@ -45,6 +53,9 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
               <td className="claims__value">
                 <ClaimValue value={value} time={times.find((time) => time.claim === name)} />
               </td>
+              <td className="claims__copy">
+                <CopyButton value={copyText(value)} label={`${name} value`} />
+              </td>
               <td className="muted">{claimGlossary[name] ?? ''}</td>
             </tr>
           ))}
@@ -58,6 +69,11 @@ export function ClaimsTable({ title, claims, times, testId }: ClaimsTableProps) 
       </details>
     </section>
   )
+}
+
+/** A string is copied as it is, without JSON's quotes; anything else as JSON. */
+function copyText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 function ClaimValue({ value, time }: { value: unknown; time?: ClaimTime }) {
@@ -76,9 +92,7 @@ function TimeValue({ time }: { time: ClaimTime }) {
         : describeIssued(time.epochSeconds, now)
   return (
     <span>
-      <time dateTime={time.iso} data-testid={`time-${time.claim}`}>
-        {formatLocalDateTime(time.iso)}
-      </time>{' '}
+      <LocalTime iso={time.iso} testId={`time-${time.claim}`} />{' '}
       <span className="muted">
         ({relative}; <code>{time.epochSeconds}</code>)
       </span>

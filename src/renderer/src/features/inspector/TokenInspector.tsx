@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useState } from 'react'
+import type { SignatureVerdict } from '../../../../shared/jwt'
 import { useInspectorStore } from './inspectorStore'
 import { ExpiryBanner } from './ExpiryBanner'
 import { ClaimsTable } from './ClaimsTable'
@@ -6,7 +7,14 @@ import { VerifyPanel } from './VerifyPanel'
 
 /** Paste any token and read it: header, payload, times in the user's clock, and what is off about it. */
 export function TokenInspector() {
-  const { tokenText, decoded, error, setTokenText, decode, clear } = useInspectorStore()
+  const tokenText = useInspectorStore((state) => state.tokenText)
+  const decoded = useInspectorStore((state) => state.decoded)
+  const error = useInspectorStore((state) => state.error)
+  const setTokenText = useInspectorStore((state) => state.setTokenText)
+  const decode = useInspectorStore((state) => state.decode)
+  const clear = useInspectorStore((state) => state.clear)
+  // Kept with the token it is about, so a new paste never shows the old verdict in the banner.
+  const [checked, setChecked] = useState<{ token: string; verdict: SignatureVerdict | null } | null>(null)
   const inputId = useId()
   const helpId = useId()
 
@@ -39,7 +47,8 @@ export function TokenInspector() {
           onChange={(event) => setTokenText(event.target.value)}
         />
         <p id={helpId} className="help">
-          A JWT looks like three blocks of letters separated by dots. A leading “Bearer ” is ignored.
+          A JWT looks like three blocks of letters separated by dots. A whole token response (JSON) or an
+          “Authorization: Bearer …” line works too: the token is taken out of it.
         </p>
         <div className="row">
           <button type="button" className="button" onClick={clear} disabled={tokenText === ''}>
@@ -56,7 +65,11 @@ export function TokenInspector() {
 
       {decoded && (
         <div className="stack" data-testid="decoded">
-          <ExpiryBanner times={decoded.times} />
+          <ExpiryBanner
+            times={decoded.times}
+            unsigned={decoded.unsigned}
+            {...(checked?.token === tokenText && checked.verdict ? { signature: checked.verdict } : {})}
+          />
           {decoded.warnings.length > 0 && (
             <ul className="callout callout--warning" aria-label="Warnings" data-testid="decode-warnings">
               {decoded.warnings.map((warning) => (
@@ -69,6 +82,7 @@ export function TokenInspector() {
           <VerifyPanel
             key={tokenText}
             token={tokenText}
+            onVerdict={(verdict) => setChecked({ token: tokenText, verdict })}
             defaults={{ issuer: typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined }}
           />
         </div>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { describeExpiry } from '../../../../shared/time'
+import type { SignatureVerdict } from '../../../../shared/jwt'
 import type { TokenOutcomeSuccess } from '../../../../shared/token'
 import { CopyButton } from '../../lib/CopyButton'
-import { formatLocalDateTime } from '../../lib/formatDate'
 import { useNow } from '../../lib/useNow'
 import { ClaimsTable } from './ClaimsTable'
 import { ExpiryBanner } from './ExpiryBanner'
+import { LocalTime } from './LocalTime'
 import { useDecodedToken } from './useDecodedToken'
 import { VerifyPanel } from './VerifyPanel'
 
@@ -28,6 +29,7 @@ export function TokenResult({
   const { token } = outcome
   const decoded = useDecodedToken(token.access_token)
   const [shown, setShown] = useState(false)
+  const [checked, setChecked] = useState<{ token: string; verdict: SignatureVerdict | null } | null>(null)
   const now = useNow()
   const granted = typeof token.scope === 'string' ? token.scope.split(/[\s,]+/).filter(Boolean) : undefined
   const missing = granted ? requestedScope.filter((scope) => !granted.includes(scope)) : []
@@ -53,9 +55,14 @@ export function TokenResult({
         <div>
           <dt>Expires</dt>
           <dd data-testid="token-expiry">
-            {token.expires_at
-              ? `${formatLocalDateTime(token.expires_at)} — ${describeExpiry(Date.parse(token.expires_at) / 1000, now)}`
-              : 'not stated'}
+            {token.expires_at ? (
+              <>
+                <LocalTime iso={token.expires_at} /> —{' '}
+                {describeExpiry(Date.parse(token.expires_at) / 1000, now)}
+              </>
+            ) : (
+              'not stated'
+            )}
           </dd>
         </div>
         <div>
@@ -96,12 +103,19 @@ export function TokenResult({
       )}
       {decoded ? (
         <div className="stack">
-          <ExpiryBanner times={decoded.times} />
+          <ExpiryBanner
+            times={decoded.times}
+            unsigned={decoded.unsigned}
+            {...(checked?.token === token.access_token && checked.verdict
+              ? { signature: checked.verdict }
+              : {})}
+          />
           <ClaimsTable title="Header" claims={decoded.header} times={[]} testId="jwt-header" />
           <ClaimsTable title="Payload" claims={decoded.payload} times={decoded.times} testId="jwt-payload" />
           <VerifyPanel
             key={token.access_token}
             token={token.access_token}
+            onVerdict={(verdict) => setChecked({ token: token.access_token, verdict })}
             defaults={{
               issuer: issuer ?? (typeof decoded.payload.iss === 'string' ? decoded.payload.iss : undefined),
               jwksUrl,

@@ -1,10 +1,17 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { ERR_INTERNAL } from '../../../../shared/errorCodes'
-import type { ClaimCheck, ExpectedClaims, VerificationKey, VerificationResult } from '../../../../shared/jwt'
+import type {
+  ClaimCheck,
+  ExpectedClaims,
+  SignatureVerdict,
+  VerificationKey,
+  VerificationResult,
+} from '../../../../shared/jwt'
 import type { ErrorData, Result } from '../../../../shared/result'
 import { tokendesk } from '../../api/client'
 import { SecretField } from '../../ui/SecretField'
 import { TextField } from '../../ui/TextField'
+import { LocalTime } from './LocalTime'
 import './verify.css'
 
 type KeyKind = VerificationKey['kind']
@@ -12,6 +19,8 @@ type KeyKind = VerificationKey['kind']
 interface VerifyPanelProps {
   token: string
   defaults?: { issuer?: string; jwksUrl?: string; audience?: string; scope?: string[] }
+  /** Told each verdict (null when the check could not run), so the banner above can follow it. */
+  onVerdict?: (verdict: SignatureVerdict | null) => void
 }
 
 const KEY_CHOICES: Array<{ kind: KeyKind; label: string }> = [
@@ -51,7 +60,7 @@ interface Answer {
 }
 
 /** Checks the token's signature with a key the user chooses, then its times, issuer, audience and scopes. */
-export function VerifyPanel({ token, defaults }: VerifyPanelProps) {
+export function VerifyPanel({ token, defaults, onVerdict }: VerifyPanelProps) {
   const titleId = useId()
   const [kind, setKind] = useState<KeyKind>(
     defaults?.issuer ? 'issuer' : defaults?.jwksUrl ? 'jwks' : 'issuer',
@@ -92,6 +101,7 @@ export function VerifyPanel({ token, defaults }: VerifyPanelProps) {
     if (request !== latestRequest.current) return
     setPending(false)
     setAnswer({ token, outcome: result })
+    onVerdict?.(result.ok ? result.value.verdict : null)
   }
 
   return (
@@ -159,7 +169,7 @@ export function VerifyPanel({ token, defaults }: VerifyPanelProps) {
           {error.message}
         </p>
       )}
-      {!pending && outcome?.ok && <CheckList checks={outcome.value.checks} />}
+      {!pending && outcome?.ok && <CheckList checks={outcome.value.checks} verdict={outcome.value.verdict} />}
     </section>
   )
 }
@@ -240,17 +250,45 @@ function KeyInput({
   }
 }
 
+/** Banner tone and headline per verdict: green only for a signature that checked out. */
+function verdictHeadline(result: VerificationResult, failed: number): { tone: string; headline: string } {
+  switch (result.verdict) {
+    case 'valid':
+      return failed > 0
+        ? {
+            tone: 'warning',
+            headline: `Signature valid, but ${failed} ${failed === 1 ? 'check' : 'checks'} failed`,
+          }
+        : { tone: 'ok', headline: 'Signature valid' }
+    case 'invalid':
+      return { tone: 'error', headline: 'Signature invalid' }
+    case 'unsigned':
+      return { tone: 'error', headline: 'Unsigned token (alg none)' }
+    case 'unsupported':
+      return { tone: 'warning', headline: 'Not checked: not supported in this build' }
+    case 'unchecked':
+      return {
+        tone: 'warning',
+        headline:
+          result.uncheckedBecause === 'keys-unreachable'
+            ? 'Not checked: keys unreachable'
+            : 'Not checked: the key could not be used',
+      }
+  }
+}
+
 function Verdict({ result }: { result: VerificationResult }) {
   const failed = result.checks.filter((check) => !check.ok).length
-  const tone = !result.valid ? 'error' : failed > 0 ? 'warning' : 'ok'
-  const headline = !result.valid
-    ? 'Signature not valid'
-    : failed > 0
-      ? `Signature valid, but ${failed} ${failed === 1 ? 'check' : 'checks'} failed`
-      : 'Signature valid'
+  const { tone, headline } = verdictHeadline(result, failed)
   return (
-    <div className={`callout callout--${tone} verify__verdict`}>
-      <strong>{headline}.</strong> {result.valid ? `Verified with ${result.keyUsed}.` : result.reason}
+    <div
+      className={`callout callout--${tone} verify__verdict`}
+      data-testid="verify-verdict"
+      data-verdict={result.verdict}
+      data-tone={tone}
+    >
+      <strong>{headline}.</strong>{' '}
+      {result.verdict === 'valid' ? `Verified with ${result.keyUsed}.` : result.reason}
       {result.alg && (
         <span className="muted">
           {' '}
@@ -262,26 +300,50 @@ function Verdict({ result }: { result: VerificationResult }) {
   )
 }
 
-function CheckList({ checks }: { checks: ClaimCheck[] }) {
+/** The signature line says what happened to it; only a signature that was compared can "fail". */
+const SIGNATURE_OUTCOME: Record<SignatureVerdict, { state: string; icon: string; words: string }> = {
+  valid: { state: 'passed', icon: '✓', words: 'passed' },
+  invalid: { state: 'failed', icon: '✗', words: 'failed' },
+  unsigned: { state: 'failed', icon: '✗', words: 'none' },
+  unchecked: { state: 'unchecked', icon: '?', words: 'not checked' },
+  unsupported: { state: 'unchecked', icon: '?', words: 'not supported' },
+}
+
+function outcomeOf(check: ClaimCheck, verdict: SignatureVerdict) {
+  if (check.id === 'signature') return SIGNATURE_OUTCOME[verdict]
+  return check.ok ? SIGNATURE_OUTCOME.valid : SIGNATURE_OUTCOME.invalid
+}
+
+function CheckList({ checks, verdict }: { checks: ClaimCheck[]; verdict: SignatureVerdict }) {
   return (
     <ul className="verify__checks" aria-label="Checks" data-testid="verify-checks">
       {checks.map((check) => (
-        <li
-          key={check.id}
-          className={`verify__check verify__check--${check.ok ? 'passed' : 'failed'}`}
-          data-check={check.id}
-        >
-          <span className="verify__icon" aria-hidden="true">
-            {check.ok ? '✓' : '✗'}
-          </span>
-          <span>
-            <strong>{CHECK_NAMES[check.id] ?? check.id}</strong>{' '}
-            <span className="verify__outcome">{check.ok ? 'passed' : 'failed'}</span>
-            <span className="verify__message">{check.message}</span>
-          </span>
-        </li>
+        <CheckItem key={check.id} check={check} outcome={outcomeOf(check, verdict)} />
       ))}
     </ul>
+  )
+}
+
+function CheckItem({ check, outcome }: { check: ClaimCheck; outcome: ReturnType<typeof outcomeOf> }) {
+  return (
+    <li className={`verify__check verify__check--${outcome.state}`} data-check={check.id}>
+      <span className="verify__icon" aria-hidden="true">
+        {outcome.icon}
+      </span>
+      <span>
+        <strong>{CHECK_NAMES[check.id] ?? check.id}</strong>{' '}
+        <span className="verify__outcome">{outcome.words}</span>
+        <span className="verify__message">
+          {check.message}
+          {check.at && (
+            <>
+              {' '}
+              (<LocalTime iso={check.at} />)
+            </>
+          )}
+        </span>
+      </span>
+    </li>
   )
 }
 
