@@ -9,7 +9,10 @@ import {
 } from '../../tests/servers/oidcProvider'
 import { expectTokenReceived, fill, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
+import { captureThemes } from '../harness/screenshots'
 import { pageAsSignInWindow } from '../harness/signInWindow'
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
 let oidc: OidcTestServer
 test.beforeAll(async () => {
@@ -68,6 +71,9 @@ test('signs in with the system browser: the provider’s pages, back to 127.0.0.
   // The browser tab says it is done, in plain words.
   await expect.poll(() => signedInPage?.url() ?? '').toContain('/callback')
   await expect(signedInPage!.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+  await signedInPage!.setViewportSize({ width: 800, height: 500 })
+  await signedInPage!.screenshot({ path: `${SCREENSHOTS}sign-in-browser-done.png` })
+  await captureThemes(app, 'sign-in-id-token', app.getByTestId('id-token'))
 
   // Sign out at the provider: its end_session_endpoint, with the ID token as the hint.
   platform.playBrowser(() => undefined)
@@ -87,6 +93,9 @@ test('signs in inside TokenDesk: the embedded window catches the redirect before
   await openIdIntegration(app)
   await app.getByRole('button', { name: 'Sign in here' }).click()
   await expect.poll(() => windows.length).toBe(1)
+  await windows[0]!.setViewportSize({ width: 520, height: 640 })
+  await windows[0]!.locator('input[name=login]').waitFor()
+  await windows[0]!.screenshot({ path: `${SCREENSHOTS}sign-in-window.png` })
   await logInAndConsent(windows[0]!)
   await expect(app.getByTestId('token-result')).toBeVisible({ timeout: 30_000 })
   await expectTokenReceived(app)

@@ -122,3 +122,29 @@ test('Copy works: the app’s page may write the clipboard, and only that', asyn
   )
   expect(camera).not.toBe('granted')
 })
+
+test('signs in inside the app: the embedded window shows the provider, catches the redirect and closes', async () => {
+  const { oidcClients, oidcUser, startOidcProvider } = await import('../../tests/servers/oidcProvider')
+  const oidc = await startOidcProvider()
+  try {
+    const page = await app.firstWindow()
+    await newFromPreset(page, 'OpenID Connect (discovery)')
+    await fill(page, 'Issuer (optional)', oidc.issuer)
+    await fill(page, 'Client ID', oidcClients.native.clientId)
+    await page.getByLabel('Send client credentials').selectOption('none')
+    const opened = app.waitForEvent('window')
+    await page.getByRole('button', { name: 'Sign in here' }).click()
+    const signIn = await opened
+    // The window has no preload and no Node: the provider's page is just a page.
+    expect(await signIn.evaluate(() => typeof (window as { tokendesk?: unknown }).tokendesk)).toBe('undefined')
+    await signIn.locator('input[name=login]').fill(oidcUser.login)
+    await signIn.locator('input[name=password]').fill(oidcUser.password)
+    await signIn.locator('button[type=submit]').click()
+    await signIn.getByRole('button', { name: /continue/i }).click()
+    await expect(page.getByTestId('token-result')).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByTestId('id-token-verdict')).toContainText('Valid')
+    await expect.poll(() => app.windows().length).toBe(1)
+  } finally {
+    await oidc.close()
+  }
+})
