@@ -3,21 +3,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAltitudeAngelEmulator } from '../../../tests/servers/vendors'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
+import { secretEncodings } from '../../../tests/support/secretEncodings'
 import { createHandlers } from '../handlers'
 import { dispatchCall } from '../dispatch'
 import { createServices } from '../services'
 import { createAppLog } from './appLog'
 import { diagnosticsReport } from './diagnosticsReport'
-
-function encodings(secret: string): string[] {
-  return [
-    secret,
-    encodeURIComponent(secret),
-    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
-    Buffer.from(secret).toString('base64url'),
-    JSON.stringify(secret).slice(1, -1),
-  ]
-}
 
 describe('the app’s log file', () => {
   let altitude: Awaited<ReturnType<typeof startAltitudeAngelEmulator>>
@@ -56,7 +47,7 @@ describe('the app’s log file', () => {
     const basic = Buffer.from(`${altitude.credentials.clientId}:${encodeURIComponent(wrongSecret)}`).toString(
       'base64',
     )
-    for (const form of [...encodings(wrongSecret), basic])
+    for (const form of [...secretEncodings(wrongSecret), basic])
       expect(text.includes(form), `the log holds a form of the secret: ${form}`).toBe(false)
     expect(statSync(services.log!.path).mode & 0o077).toBe(0) // readable by the user only
   })

@@ -8,6 +8,7 @@ import {
 import { TokenDeskError } from '../errors'
 import { formEncode } from '../http/formEncoding'
 import type { ResolvedIntegration } from '../integration/resolve'
+import { HMAC_MIN_BYTES, PUBLIC_KEY_ALGS } from '../jwt/lib/algorithms'
 
 /** Where the client's credentials go on the token request. */
 export interface ClientAuthParts {
@@ -115,20 +116,9 @@ async function signClientAssertion(
   }
 }
 
-const HMAC_ALGS = ['HS256', 'HS384', 'HS512']
-const SIGNATURE_ALGS = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-  'Ed25519',
-]
+const HMAC_ALGS = Object.keys(HMAC_MIN_BYTES)
+// What jose can sign with here: the checkable public-key algorithms but the post-quantum ones.
+const SIGNATURE_ALGS = [...PUBLIC_KEY_ALGS].filter((alg) => !alg.startsWith('ML-DSA'))
 
 /** RFC 7523 §3 (and RFC 7515 §4.1.1): an assertion is signed; "none" or an unknown name is a typo or a trap. */
 function assertAssertionAlg(alg: string, allowed: string[], style: string): void {
