@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildBridge } from '../../src/shared/ipc/bridge'
 import { callNames } from '../../src/shared/ipc/contract'
@@ -10,6 +11,10 @@ import type { CipherStrength } from '../../src/main/vault/secretCipher'
 import { serveRenderer } from './staticServer'
 
 const RENDERER_ROOT = resolve(import.meta.dirname, '../../out/renderer')
+/** The version the app reports is package.json's, as Electron's app.getVersion() gives it. */
+export const APP_VERSION = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
+).version
 
 /**
  * The renderer as it runs in the app, in real Chromium, with `window.tokendesk` answered by the real
@@ -53,7 +58,7 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
   },
   handlers: async ({ platform }, use) => {
     const services = createServices(platform.platform)
-    await use(createHandlers({ appVersion: '0.0.0-test', platform: process.platform, services }))
+    await use(createHandlers({ appVersion: APP_VERSION, platform: process.platform, services }))
   },
   app: async ({ page, handlers, rendererUrl }, use) => {
     const consoleErrors: string[] = []

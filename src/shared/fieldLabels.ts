@@ -23,7 +23,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'basicAuth.username': 'Basic user name',
   'basicAuth.password': 'Basic password',
   'api.baseUrl': 'API base URL',
-  timeoutMs: 'Timeout',
+  timeoutMs: 'Timeout (seconds)',
 }
 
 /** The label for `field`, the vendor's own when its preset names it (SkyKick's "API user ID"). */

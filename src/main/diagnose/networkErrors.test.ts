@@ -150,6 +150,9 @@ describe('classifyNetworkError with real Node errors', () => {
     expect(diagnosis.summary).toBe(`127.0.0.1:${port} did not answer within 0.2 s (ETIMEDOUT).`)
     expect(diagnosis.hints[0]?.message).toContain('(the timeout is 0.2 s)')
     expect(diagnosis.hints[0]?.message).toContain('firewall')
+    // The advice names the form's control by its label, and points at it.
+    expect(diagnosis.hints[0]).toMatchObject({ field: 'timeoutMs' })
+    expect(diagnosis.hints[0]?.message).toContain('raise “Timeout (seconds)” under Advanced')
   })
 
   it('calls fetch’s AbortSignal.timeout a timeout, not a cancellation', async () => {

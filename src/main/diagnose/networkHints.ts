@@ -48,7 +48,8 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
       return [
         {
           code: 'timeout',
-          message: `${to.host} did not answer in time${timeoutPart(failure)}: the server may be slow, or a firewall or proxy may be dropping the connection. Retry, raise the integration’s timeout, or check the proxy and firewall.`,
+          message: `${to.host} did not answer in time${timeoutPart(failure)}: the server may be slow, or a firewall or proxy may be dropping the connection. Retry, raise “Timeout (seconds)” under Advanced, or check the proxy and firewall.`,
+          field: 'timeoutMs',
         },
       ]
     case 'tls':

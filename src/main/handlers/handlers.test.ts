@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract'
@@ -255,5 +257,48 @@ describe('import from other tools', () => {
       clientSecret: 'client-secret-1',
       password: 'user-password-1',
     })
+  })
+})
+
+describe('cancelling an API call', () => {
+  let altitude: Awaited<ReturnType<typeof startAltitudeAngelEmulator>>
+  let slowApi: Server
+  let apiUrl: string
+  const apiSockets: Array<{ closedBeforeAnswer: Promise<boolean> }> = []
+  beforeAll(async () => {
+    altitude = await startAltitudeAngelEmulator()
+    // An API that never answers: only the caller can end the request.
+    slowApi = createServer((request) => {
+      apiSockets.push({
+        closedBeforeAnswer: new Promise((resolve) => request.socket.once('close', () => resolve(true))),
+      })
+    })
+    await new Promise<void>((resolve) => slowApi.listen(0, '127.0.0.1', resolve))
+    apiUrl = `http://127.0.0.1:${(slowApi.address() as AddressInfo).port}/reports`
+  })
+  afterAll(async () => {
+    slowApi.closeAllConnections()
+    await new Promise((resolve) => slowApi.close(resolve))
+    await altitude.close()
+  })
+
+  it('aborts the request in main and answers that it was cancelled', async () => {
+    const app = mainProcess()
+    const saved = await app.call('integrations.save', {
+      integration: {
+        grant: 'client_credentials',
+        tokenUrl: altitude.tokenUrl,
+        clientId: altitude.credentials.clientId,
+        clientSecret: altitude.credentials.clientSecret,
+        clientAuth: 'body',
+        scope: ['query_mapdata'],
+      },
+    })
+    const handlers = createHandlers({ appVersion: 'test', platform: 'linux', services: app.services })
+    const call = dispatchCall(handlers, 'api.call', { id: saved.id, request: { method: 'GET', url: apiUrl } })
+    await expect.poll(() => apiSockets.length).toBe(1)
+    await dispatchCall(handlers, 'api.cancel', { id: saved.id })
+    expect(await call).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } })
+    expect(await apiSockets[0]!.closedBeforeAnswer).toBe(true)
   })
 })

@@ -10,7 +10,10 @@ export class RunningRequests {
     const controller = new AbortController()
     this.controllers.set(id, controller)
     try {
-      return await work(controller.signal)
+      const result = await work(controller.signal)
+      // The transport reports an aborted request as a network failure; to the user it is a cancel.
+      if (controller.signal.aborted) throw new TokenDeskError(ERR_CANCELLED, 'Cancelled.')
+      return result
     } catch (error) {
       if (controller.signal.aborted) throw new TokenDeskError(ERR_CANCELLED, 'Cancelled.')
       throw error

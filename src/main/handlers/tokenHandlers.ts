@@ -21,6 +21,7 @@ type TokenHandlers = Pick<
   | 'device.openPage'
   | 'device.poll'
   | 'api.call'
+  | 'api.cancel'
   | 'authorize.open'
   | 'signIn.start'
   | 'signIn.clearSession'
@@ -30,6 +31,8 @@ type TokenHandlers = Pick<
 export function tokenHandlers(services: AppServices): TokenHandlers {
   const { engine, repository, consent, openExternal } = services
   const running = new RunningRequests()
+  // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
+  const runningApiCalls = new RunningRequests()
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
@@ -113,7 +116,14 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       const draft = parseIntegration(integration)
       return engine.previewTokenRequest(withKeptSecrets(repository, draft, id, keepSecrets), { reveal })
     },
-    'api.call': ({ id, request }) => engine.callApi(repository.getWithSecrets(id), request, { cacheKey: id }),
+    'api.call': ({ id, request }) =>
+      runningApiCalls.run(id, (signal) =>
+        engine.callApi(repository.getWithSecrets(id), request, { cacheKey: id, signal }),
+      ),
+    'api.cancel': ({ id }) => {
+      runningApiCalls.cancel(id)
+      return null
+    },
   }
 }
 

@@ -191,6 +191,8 @@ export const contract = {
       })
       .strict(),
   ),
+  /** Stops the integration's API call under way (Try the API's Cancel); its request is aborted in main. */
+  'api.cancel': defineCall<null>()(z.object({ id }).strict()),
   'history.list': defineCall<HistoryEntry[]>()(
     z
       .object({

@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { tokendesk } from '../api/client'
 import { HistoryScreen } from '../features/history/HistoryScreen'
 import { TokenInspector } from '../features/inspector/TokenInspector'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
+import { confirmLeavingEditor } from '../features/integrations/IntegrationList'
+import { useEditor } from '../features/integrations/editorStore'
+import { useIntegrations } from '../features/integrations/integrationsStore'
+import { CommandPalette, type Command } from './CommandPalette'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { useNavigation, type Screen } from './navigationStore'
@@ -13,15 +17,53 @@ const SCREENS: Array<{ id: Screen; label: string }> = [
   { id: 'history', label: 'History' },
 ]
 
+/** Opens a saved integration in its form, from anywhere (history, the palette); unsaved changes ask first. */
+function openIntegration(id: string): void {
+  const navigation = useNavigation.getState()
+  if (navigation.screen !== 'integrations') navigation.go('integrations')
+  if (useNavigation.getState().screen !== 'integrations') return // the leave guard said no
+  if (useEditor.getState().draft?.id === id) return
+  if (!confirmLeavingEditor()) return
+  useIntegrations.getState().select(id)
+  void useEditor.getState().open(id)
+}
+
 export function App() {
   const [version, setVersion] = useState('')
-  const { screen, go } = useNavigation()
-  useKeyboardShortcuts()
+  const screen = useNavigation((state) => state.screen)
+  const go = useNavigation((state) => state.go)
+  const summaries = useIntegrations((state) => state.summaries)
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [presetMenuWanted, setPresetMenuWanted] = useState(false)
+  const openPalette = useCallback(() => setPaletteOpen(true), [])
+  const presetMenuDone = useCallback(() => setPresetMenuWanted(false), [])
+  useKeyboardShortcuts(openPalette)
   useEffect(() => {
     void tokendesk()
       .app.info({})
       .then((result) => result.ok && setVersion(result.value.version))
   }, [])
+  const commands = useMemo(
+    (): Command[] => [
+      ...summaries.map((summary) => ({
+        id: `integration:${summary.id}`,
+        label: summary.name,
+        detail: summary.grant.replace(/_/g, ' '),
+        run: () => openIntegration(summary.id),
+      })),
+      {
+        id: 'action:new',
+        label: 'New from preset…',
+        detail: 'choose a vendor',
+        run: () => {
+          go('integrations')
+          setPresetMenuWanted(true)
+        },
+      },
+      ...SCREENS.map(({ id, label }) => ({ id: `screen:${id}`, label, detail: 'screen', run: () => go(id) })),
+    ],
+    [summaries, go],
+  )
 
   return (
     <div className="app">
@@ -44,15 +86,20 @@ export function App() {
           ))}
         </ul>
         <p className="sidebar__keys muted">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> get token · <kbd>Ctrl</kbd>+<kbd>K</kbd> switch integration
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> get token · <kbd>Ctrl</kbd>+<kbd>K</kbd> go to…
         </p>
       </nav>
       <main className="content">
         <StorageNotices />
-        {screen === 'integrations' && <IntegrationsScreen />}
+        {screen === 'integrations' && (
+          <IntegrationsScreen presetMenuWanted={presetMenuWanted} onPresetMenuDone={presetMenuDone} />
+        )}
         {screen === 'inspector' && <TokenInspector />}
-        {screen === 'history' && <HistoryScreen />}
+        {screen === 'history' && (
+          <HistoryScreen integrations={summaries} onOpenIntegration={openIntegration} />
+        )}
       </main>
+      {paletteOpen && <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} />}
     </div>
   )
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { useEditor } from '../features/integrations/editorStore'
+import { useIntegrations } from '../features/integrations/integrationsStore'
 import { useNavigation } from './navigationStore'
 
-/** Ctrl/Cmd+Enter gets a token; Ctrl/Cmd+K jumps to the integration search. */
-export function useKeyboardShortcuts(): void {
+/** Ctrl/Cmd+Enter gets a token (saving first, so the list shows it); Ctrl/Cmd+K opens the command palette. */
+export function useKeyboardShortcuts(openPalette: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return
@@ -12,15 +13,14 @@ export function useKeyboardShortcuts(): void {
         if (editor.draft && editor.busy === 'idle') {
           event.preventDefault()
           useNavigation.getState().go('integrations')
-          void editor.getToken()
+          void editor.getToken().then(() => useIntegrations.getState().refresh())
         }
       } else if (event.key.toLowerCase() === 'k') {
         event.preventDefault()
-        useNavigation.getState().go('integrations')
-        window.setTimeout(() => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(), 0)
+        openPalette()
       }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+  }, [openPalette])
 }

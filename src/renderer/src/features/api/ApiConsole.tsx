@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ApiOutcome } from '../../../../shared/apiCall'
 import type { Integration } from '../../../../shared/integration'
 import { tokendesk } from '../../api/client'
 import { formatBody } from '../../lib/formatBody'
 import { SelectField } from '../../ui/SelectField'
+import { Elapsed } from '../../ui/Elapsed'
 import { TextField } from '../../ui/TextField'
 import { KeyValueEditor, type Pair } from '../../ui/KeyValueEditor'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
@@ -27,21 +28,33 @@ export function ApiConsole({
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ApiOutcome | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [cancelled, setCancelled] = useState(false)
+  /** Calls are numbered so the answer to a cancelled call is dropped. */
+  const callNumber = useRef(0)
   const placement =
     integration.api?.tokenPlacement === 'query'
       ? `as ?${integration.api.queryParam ?? 'access_token'}=…`
       : 'in the Authorization header'
 
   const send = async () => {
+    const mine = ++callNumber.current
     setBusy(true)
     setProblem(null)
+    setCancelled(false)
     const result = await tokendesk().api.call({
       id: integrationId,
       request: { method, url, headers: headers.filter(([name]) => name.trim()), body: body || undefined },
     })
+    if (mine !== callNumber.current) return // cancelled, or superseded by a newer call
     setBusy(false)
     if (result.ok) setOutcome(result.value)
     else setProblem(result.error.message)
+  }
+  const cancel = () => {
+    callNumber.current++
+    setBusy(false)
+    setCancelled(true)
+    void tokendesk().api.cancel({ id: integrationId })
   }
 
   return (
@@ -74,14 +87,29 @@ export function ApiConsole({
       {method !== 'GET' && method !== 'DELETE' && (
         <TextField label="Body" value={body} onChange={setBody} multiline monospace />
       )}
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={busy || url.trim() === ''}
-        onClick={() => void send()}
-      >
-        {busy ? 'Sending…' : 'Send'}
-      </button>
+      <div className="row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy || url.trim() === ''}
+          onClick={() => void send()}
+        >
+          Send
+        </button>
+        {busy && (
+          <>
+            <Elapsed doing="Sending" />
+            <button type="button" className="button" onClick={cancel}>
+              Cancel
+            </button>
+          </>
+        )}
+        {cancelled && !busy && (
+          <span role="status" className="muted">
+            Cancelled: the request was stopped.
+          </span>
+        )}
+      </div>
       {outcome && <ApiResult outcome={outcome} />}
     </section>
   )

@@ -1,20 +1,35 @@
 import { useEffect, useId } from 'react'
+import { formatLocalDateTime } from '../../lib/formatDate'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { ExchangeView } from '../diagnosis/ExchangeView'
-import { useIntegrations } from '../integrations/integrationsStore'
-import { useHistory } from './historyStore'
+import { errorOf, filtering, useHistory, withinDates, type DateFilter } from './historyStore'
+
+interface HistoryScreenProps {
+  /** The saved integrations, for the Integration filter. */
+  integrations: Array<{ id: string; name: string }>
+  /** Opens the integration in its form (the app decides how: unsaved changes ask first). */
+  onOpenIntegration: (id: string) => void
+}
 
 /** Every token request and API call made, newest first; each opens into its diagnosis or exchange. */
-export function HistoryScreen() {
-  const { entries, query, openId, load, setQuery, open, clear } = useHistory()
-  const summaries = useIntegrations((state) => state.summaries)
+export function HistoryScreen({ integrations, onOpenIntegration }: HistoryScreenProps) {
+  const entries = useHistory((state) => state.entries)
+  const query = useHistory((state) => state.query)
+  const dates = useHistory((state) => state.dates)
+  const openId = useHistory((state) => state.openId)
+  const load = useHistory((state) => state.load)
+  const setQuery = useHistory((state) => state.setQuery)
+  const open = useHistory((state) => state.open)
+  const clear = useHistory((state) => state.clear)
+  const clearFilters = useHistory((state) => state.clearFilters)
   const searchId = useId()
   const integrationId = useId()
   const outcomeId = useId()
   useEffect(() => {
     void load()
   }, [load])
-  const opened = entries.find((entry) => entry.id === openId)
+  const shown = withinDates(entries, dates)
+  const opened = shown.find((entry) => entry.id === openId)
 
   return (
     <section className="screen" aria-labelledby="history-title">
@@ -47,7 +62,7 @@ export function HistoryScreen() {
           onChange={(event) => setQuery({ integrationId: event.target.value || undefined })}
         >
           <option value="">All</option>
-          {summaries.map((summary) => (
+          {integrations.map((summary) => (
             <option key={summary.id} value={summary.id}>
               {summary.name}
             </option>
@@ -66,11 +81,21 @@ export function HistoryScreen() {
           <option value="ok">Succeeded</option>
           <option value="failed">Failed</option>
         </select>
+        <DateFilterFields />
       </div>
-      {entries.length === 0 ? (
-        <p className="empty">
-          Nothing here yet. Every token request and API call you make appears here, with secrets masked.
-        </p>
+      {shown.length === 0 ? (
+        filtering(query, dates) ? (
+          <div className="empty" role="status">
+            <p>No exchanges match these filters.</p>
+            <button type="button" className="button" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </div>
+        ) : (
+          <p className="empty">
+            Nothing here yet. Every token request and API call you make appears here, with secrets masked.
+          </p>
+        )
       ) : (
         <table className="history" data-testid="history-table">
           <colgroup>
@@ -78,24 +103,26 @@ export function HistoryScreen() {
             <col className="history__integration-col" />
             <col />
             <col className="history__status-col" />
+            <col className="history__error-col" />
             <col className="history__time-col" />
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">When</th>
+              <th scope="col">Date</th>
               <th scope="col">Integration</th>
               <th scope="col">Request</th>
               <th scope="col">Status</th>
-              <th scope="col">Time</th>
+              <th scope="col">Error</th>
+              <th scope="col">Took</th>
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => (
+            {shown.map((entry) => (
               <tr key={entry.id} className={entry.id === openId ? 'history__row--open' : undefined}>
                 <td>
-                  <span className="truncate" title={new Date(entry.at).toLocaleString()}>
-                    {new Date(entry.at).toLocaleString()}
-                  </span>
+                  <time dateTime={entry.at} title={new Date(entry.at).toISOString()}>
+                    {formatLocalDateTime(entry.at)}
+                  </time>
                 </td>
                 <td>{entry.integrationName ?? '—'}</td>
                 <td>
@@ -111,8 +138,13 @@ export function HistoryScreen() {
                 </td>
                 <td>
                   <span className={`status ${entry.ok ? 'status--ok' : 'status--bad'}`}>
-                    {entry.status ?? entry.exchange.networkError?.kind ?? '—'}
+                    {entry.status ?? '—'}
                   </span>
+                </td>
+                <td>
+                  <code className="truncate" title={errorOf(entry)}>
+                    {errorOf(entry) ?? '—'}
+                  </code>
                 </td>
                 <td>{entry.durationMs} ms</td>
               </tr>
@@ -120,22 +152,112 @@ export function HistoryScreen() {
           </tbody>
         </table>
       )}
-      {opened && (
-        <div className="stack" data-testid="history-detail">
-          {opened.diagnosis ? (
-            <DiagnosisView
-              diagnosis={opened.diagnosis}
-              exchange={opened.exchange}
-              integrationName={opened.integrationName}
-            />
-          ) : (
-            <section className="panel" aria-label="Exchange">
-              <ExchangeView exchange={opened.exchange} />
-            </section>
-          )}
-        </div>
-      )}
+      {opened && <HistoryDetail key={opened.id} entryId={opened.id} onOpenIntegration={onOpenIntegration} />}
     </section>
+  )
+}
+
+function DateFilterFields() {
+  const dates = useHistory((state) => state.dates)
+  const setDates = useHistory((state) => state.setDates)
+  const periodId = useId()
+  const change = (patch: Partial<DateFilter>) => setDates({ ...dates, ...patch })
+  return (
+    <>
+      <label htmlFor={periodId}>Date</label>
+      <select
+        id={periodId}
+        className="input"
+        value={dates.period}
+        onChange={(event) => change({ period: event.target.value as DateFilter['period'] })}
+      >
+        <option value="all">All</option>
+        <option value="today">Today</option>
+        <option value="week">Last 7 days</option>
+        <option value="range">From… to…</option>
+      </select>
+      {dates.period === 'range' && (
+        <>
+          <label htmlFor={`${periodId}-from`}>From</label>
+          <input
+            id={`${periodId}-from`}
+            className="input"
+            type="date"
+            value={dates.from ?? ''}
+            onChange={(event) => change({ from: event.target.value || undefined })}
+          />
+          <label htmlFor={`${periodId}-to`}>To</label>
+          <input
+            id={`${periodId}-to`}
+            className="input"
+            type="date"
+            value={dates.to ?? ''}
+            onChange={(event) => change({ to: event.target.value || undefined })}
+          />
+        </>
+      )}
+    </>
+  )
+}
+
+/** The opened exchange: when it happened, Retry and Open integration, then its diagnosis or exchange. */
+function HistoryDetail({
+  entryId,
+  onOpenIntegration,
+}: {
+  entryId: string
+  onOpenIntegration: (id: string) => void
+}) {
+  const entry = useHistory((state) => state.entries.find((each) => each.id === entryId))
+  const retry = useHistory((state) => state.retry)
+  const retrying = useHistory((state) => state.retrying)
+  const retried = useHistory((state) => state.retried)
+  if (!entry) return null
+  const what = entry.purpose === 'api' ? 'API call' : 'token request'
+  return (
+    <div className="stack" data-testid="history-detail">
+      <div className="row history__detail-header">
+        <p className="history__detail-date">
+          {entry.purpose === 'api' ? 'API call' : 'Token request'} on{' '}
+          <time dateTime={entry.at} title={new Date(entry.at).toISOString()}>
+            {formatLocalDateTime(entry.at)}
+          </time>
+          {entry.integrationName && ` · ${entry.integrationName}`}
+        </p>
+        {entry.integrationId && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={retrying}
+              aria-label={`Retry the ${what}`}
+              onClick={() => void retry(entry)}
+            >
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+            <button type="button" className="button" onClick={() => onOpenIntegration(entry.integrationId!)}>
+              Open integration
+            </button>
+          </>
+        )}
+      </div>
+      {retried && (
+        <p role="status" data-testid="history-retried">
+          {retried}
+        </p>
+      )}
+      {entry.diagnosis ? (
+        <DiagnosisView
+          diagnosis={entry.diagnosis}
+          exchange={entry.exchange}
+          integrationName={entry.integrationName}
+        />
+      ) : (
+        <section className="panel" aria-label="Exchange">
+          <ExchangeView exchange={entry.exchange} />
+        </section>
+      )}
+    </div>
   )
 }
 

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '../../../../shared/errorCodes'
 import type { ImportOutcome } from '../../../../shared/ipc/contract'
 import { tokendesk } from '../../api/client'
+import { Dialog } from '../../ui/Dialog'
 import { useIntegrations } from './integrationsStore'
 
 /**
@@ -39,6 +40,13 @@ export function ImportButton() {
     }
   }
 
+  const cancelPassphrase = () => {
+    setNeedsPassphrase(false)
+    setFile(null)
+    setPassphrase('')
+    setMessage(null)
+  }
+
   return (
     <div className="import">
       <label htmlFor={inputId} className="visually-hidden">
@@ -61,27 +69,41 @@ export function ImportButton() {
         Import…
       </button>
       {needsPassphrase && file && (
-        <form
-          className="stack stack--tight"
-          onSubmit={(event) => {
-            event.preventDefault()
-            void runImport(file, passphrase)
-          }}
-        >
-          <label htmlFor={`${inputId}-passphrase`}>Passphrase for {file.name}</label>
-          <input
-            id={`${inputId}-passphrase`}
-            className="input"
-            type="password"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-          <button type="submit" className="button button--small">
-            Open
-          </button>
-        </form>
+        <Dialog labelledBy={`${inputId}-passphrase-title`} onClose={cancelPassphrase}>
+          <h2 id={`${inputId}-passphrase-title`}>Open an encrypted export</h2>
+          <form
+            className="stack"
+            onSubmit={(event) => {
+              event.preventDefault()
+              void runImport(file, passphrase)
+            }}
+          >
+            <label htmlFor={`${inputId}-passphrase`}>Passphrase for {file.name}</label>
+            <input
+              id={`${inputId}-passphrase`}
+              className="input"
+              type="password"
+              autoFocus
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+            {message?.tone === 'error' && (
+              <p className="callout callout--error" role="alert" data-testid="import-result">
+                {message.text}
+              </p>
+            )}
+            <div className="row">
+              <button type="submit" className="button button--primary">
+                Open
+              </button>
+              <button type="button" className="button" onClick={cancelPassphrase}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Dialog>
       )}
-      {message && (
+      {message && !(needsPassphrase && message.tone === 'error') && (
         <div
           className={`callout callout--${message.tone === 'ok' ? 'ok' : 'error'}`}
           role={message.tone === 'ok' ? 'status' : 'alert'}
@@ -135,88 +157,80 @@ export function ExportDialog({ id, name, onClose }: { id: string; name: string; 
   }
 
   return (
-    <div
-      className="modal"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
-    >
-      <div className="modal__body panel">
-        <h2 id={titleId}>Export “{name}”</h2>
-        {done ? (
-          <p role="status" data-testid="export-done">
-            Saved to <code>{done}</code>
+    <Dialog labelledBy={titleId} onClose={onClose}>
+      <h2 id={titleId}>Export “{name}”</h2>
+      {done ? (
+        <p role="status" data-testid="export-done">
+          Saved to <code>{done}</code>
+        </p>
+      ) : (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void exportNow()
+          }}
+        >
+          <label className="inline">
+            <input
+              type="checkbox"
+              autoFocus
+              checked={includeSecrets}
+              onChange={(event) => setIncludeSecrets(event.target.checked)}
+            />{' '}
+            Include secrets, encrypted with a passphrase
+          </label>
+          <p className="help">
+            {includeSecrets
+              ? 'Anyone with the file and the passphrase can use these credentials. Share the passphrase another way.'
+              : 'Secrets are left out; the file says which ones to fill in after import.'}
           </p>
-        ) : (
-          <form
-            className="stack"
-            onSubmit={(event) => {
-              event.preventDefault()
-              void exportNow()
-            }}
-          >
-            <label className="inline">
+          {includeSecrets && (
+            <>
+              <label htmlFor={`${titleId}-pass`}>Passphrase (at least 10 characters)</label>
               <input
-                type="checkbox"
-                autoFocus
-                checked={includeSecrets}
-                onChange={(event) => setIncludeSecrets(event.target.checked)}
-              />{' '}
-              Include secrets, encrypted with a passphrase
-            </label>
-            <p className="help">
-              {includeSecrets
-                ? 'Anyone with the file and the passphrase can use these credentials. Share the passphrase another way.'
-                : 'Secrets are left out; the file says which ones to fill in after import.'}
+                id={`${titleId}-pass`}
+                className="input"
+                type="password"
+                value={passphrase}
+                onChange={(event) => setPassphrase(event.target.value)}
+              />
+              <label htmlFor={`${titleId}-repeat`}>Type it again</label>
+              <input
+                id={`${titleId}-repeat`}
+                className="input"
+                type="password"
+                value={repeat}
+                aria-invalid={mismatch || undefined}
+                onChange={(event) => setRepeat(event.target.value)}
+              />
+              {mismatch && <p className="field__error">The two passphrases differ.</p>}
+            </>
+          )}
+          {problem && (
+            <p className="callout callout--error" role="alert">
+              {problem}
             </p>
-            {includeSecrets && (
-              <>
-                <label htmlFor={`${titleId}-pass`}>Passphrase (at least 10 characters)</label>
-                <input
-                  id={`${titleId}-pass`}
-                  className="input"
-                  type="password"
-                  value={passphrase}
-                  onChange={(event) => setPassphrase(event.target.value)}
-                />
-                <label htmlFor={`${titleId}-repeat`}>Type it again</label>
-                <input
-                  id={`${titleId}-repeat`}
-                  className="input"
-                  type="password"
-                  value={repeat}
-                  aria-invalid={mismatch || undefined}
-                  onChange={(event) => setRepeat(event.target.value)}
-                />
-                {mismatch && <p className="field__error">The two passphrases differ.</p>}
-              </>
-            )}
-            {problem && (
-              <p className="callout callout--error" role="alert">
-                {problem}
-              </p>
-            )}
-            <div className="row">
-              <button
-                type="submit"
-                className="button button--primary"
-                disabled={includeSecrets && (passphrase.length < 10 || repeat !== passphrase)}
-              >
-                Export…
-              </button>
-              <button type="button" className="button" onClick={onClose}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        )}
-        {done && (
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-        )}
-      </div>
-    </div>
+          )}
+          <div className="row">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={includeSecrets && (passphrase.length < 10 || repeat !== passphrase)}
+            >
+              Export…
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {done && (
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      )}
+    </Dialog>
   )
 }

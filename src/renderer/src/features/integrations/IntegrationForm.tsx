@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react'
 import type { ClientAuthStyle } from '../../../../shared/integration'
 import type { TokenPreview } from '../../../../shared/ipc/contract'
 import { SecretField } from '../../ui/SecretField'
@@ -11,6 +12,9 @@ import { CLIENT_AUTH_OPTIONS, GRANT_OPTIONS, visibleFields } from './fieldVisibi
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
 import { VendorFields, keepVendorRows, withoutVendorRows } from './VendorFields'
+
+/** Fields kept in the Advanced section. */
+const ADVANCED_FIELDS = new Set(['timeoutMs'])
 
 /** Presets where endpoints come from an issuer: the Issuer field belongs in their main form. */
 const ISSUER_PRESETS = new Set(['openid-connect', 'generic-oauth2'])
@@ -36,6 +40,14 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
   const saved = (path: string) => draft.secretsSet.includes(path)
   const text = (field: keyof typeof integration) => textOf(integration[field] as never)
   const grantChoice = show.customGrantName ? 'custom' : integration.grant
+  const advancedRef = useRef<HTMLDetailsElement>(null)
+  const outcome = useEditor((state) => state.outcome)
+  // A hint about a control kept under Advanced opens it, so "Show me" and the user find the control.
+  const hintFields = outcome && !outcome.ok ? outcome.diagnosis.hints.map((hint) => hint.field) : []
+  const hintsAdvanced = hintFields.some((field) => field && ADVANCED_FIELDS.has(field))
+  useEffect(() => {
+    if (hintsAdvanced && advancedRef.current) advancedRef.current.open = true
+  }, [hintsAdvanced])
 
   return (
     <form className="form" aria-label="Integration settings" onSubmit={(event) => event.preventDefault()}>
@@ -320,25 +332,57 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
         />
       </details>
 
-      {(!showIssuer || !showBasicOverride) && (
-        <details className="form__section">
-          <summary>
-            <h2 className="inline-heading">Advanced</h2>
-          </summary>
-          {!showIssuer && (
-            <TextField
-              label="Issuer (optional)"
-              type="url"
-              value={text('issuer')}
-              onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
-              help="Only for OpenID Connect providers: endpoints are discovered from it."
-              error={errorFor('issuer')}
-            />
-          )}
-          {!showBasicOverride && !vendorUsesBasic && <BasicOverride draft={draft} />}
-        </details>
-      )}
+      <details className="form__section" ref={advancedRef}>
+        <summary>
+          <h2 className="inline-heading">Advanced</h2>
+        </summary>
+        <TimeoutField
+          key={draft.id ?? 'new'}
+          timeoutMs={integration.timeoutMs}
+          onChange={(timeoutMs) => updateIntegration({ timeoutMs })}
+          error={errorFor('timeoutMs')}
+        />
+        {!showIssuer && (
+          <TextField
+            label="Issuer (optional)"
+            type="url"
+            value={text('issuer')}
+            onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+            help="Only for OpenID Connect providers: endpoints are discovered from it."
+            error={errorFor('issuer')}
+          />
+        )}
+        {!showBasicOverride && !vendorUsesBasic && <BasicOverride draft={draft} />}
+      </details>
     </form>
+  )
+}
+
+/** The per-request timeout, typed in seconds, kept as `timeoutMs`; empty means the default 30 s. */
+function TimeoutField({
+  timeoutMs,
+  onChange,
+  error,
+}: {
+  timeoutMs: number | undefined
+  onChange: (timeoutMs: number | undefined) => void
+  error?: string
+}) {
+  const [typed, setTyped] = useState(timeoutMs === undefined ? '' : String(timeoutMs / 1000))
+  return (
+    <TextField
+      label="Timeout (seconds)"
+      type="number"
+      value={typed}
+      placeholder="30"
+      onChange={(value) => {
+        setTyped(value)
+        const seconds = Number(value)
+        onChange(value.trim() === '' || !Number.isFinite(seconds) ? undefined : Math.round(seconds * 1000))
+      }}
+      help="How long to wait for each answer from the vendor (token, discovery, API). Empty: 30 seconds."
+      error={error}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Preset } from '../../../../shared/preset'
 import type { IntegrationSummary } from '../../../../shared/storedIntegration'
 import { useEditor } from './editorStore'
@@ -6,7 +6,16 @@ import { ExportDialog, ImportButton } from './ImportExport'
 import { useIntegrations, visibleSummaries } from './integrationsStore'
 
 /** The sidebar: search, "New from preset", the saved integrations with duplicate and delete (undo). */
-export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
+export function IntegrationList({
+  onOpen,
+  presetMenuWanted = false,
+  onPresetMenuDone,
+}: {
+  onOpen: (id: string) => void
+  /** The command palette asked for the preset menu: it stays open until closed, then says so. */
+  presetMenuWanted?: boolean
+  onPresetMenuDone?: () => void
+}) {
   const {
     summaries,
     presets,
@@ -32,7 +41,7 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
     <aside className="list-pane" aria-label="Integrations">
       <div className="list-pane__header">
         <h1 className="list-pane__title">Integrations</h1>
-        <NewFromPreset presets={presets} />
+        <NewFromPreset presets={presets} wanted={presetMenuWanted} onDone={onPresetMenuDone} />
       </div>
       <ImportButton />
       <label htmlFor={searchId} className="visually-hidden">
@@ -114,14 +123,67 @@ export function IntegrationList({ onOpen }: { onOpen: (id: string) => void }) {
   )
 }
 
-function NewFromPreset({ presets }: { presets: Preset[] }) {
-  const [open, setOpen] = useState(false)
+/**
+ * The preset menu, as the WAI-ARIA menu button pattern: Escape closes it and gives focus back to the
+ * button, arrows move between presets, and a pick puts focus in the new form's first field.
+ */
+function NewFromPreset({
+  presets,
+  wanted,
+  onDone,
+}: {
+  presets: Preset[]
+  /** Asked open from elsewhere (the command palette) until it closes. */
+  wanted: boolean
+  onDone?: () => void
+}) {
+  const [openHere, setOpenHere] = useState(false)
+  const open = openHere || wanted
   const startFromPreset = useEditor((state) => state.startFromPreset)
   const select = useIntegrations((state) => state.select)
   const menuId = useId()
+  const button = useRef<HTMLButtonElement>(null)
+  const menu = useRef<HTMLUListElement>(null)
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('.menu__item') ?? [])]
+  useEffect(() => {
+    if (open) items()[0]?.focus()
+  }, [open])
+  const setOpen = (next: boolean) => {
+    setOpenHere(next)
+    if (!next) onDone?.()
+  }
+  const close = () => {
+    setOpen(false)
+    button.current?.focus()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!open) return
+    const all = items()
+    const at = all.indexOf(document.activeElement as HTMLButtonElement)
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      event.stopPropagation()
+      close()
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      all[(at + step + all.length) % all.length]?.focus()
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault()
+      ;(event.key === 'Home' ? all[0] : all.at(-1))?.focus()
+    }
+  }
   return (
-    <div className="menu">
+    <div
+      className="menu"
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        // Focus leaving the menu (a click elsewhere, Tab past the end) closes it.
+        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false)
+      }}
+    >
       <button
+        ref={button}
         type="button"
         className="button button--primary"
         aria-expanded={open}
@@ -131,7 +193,7 @@ function NewFromPreset({ presets }: { presets: Preset[] }) {
         New from preset
       </button>
       {open && (
-        <ul id={menuId} className="menu__list" aria-label="Presets">
+        <ul ref={menu} id={menuId} className="menu__list" aria-label="Presets">
           {presets.map((preset) => (
             <li key={preset.id}>
               <button
@@ -142,6 +204,7 @@ function NewFromPreset({ presets }: { presets: Preset[] }) {
                   select(null)
                   startFromPreset(preset)
                   setOpen(false)
+                  focusFirstField()
                 }}
               >
                 <strong>{preset.name}</strong>
@@ -152,6 +215,17 @@ function NewFromPreset({ presets }: { presets: Preset[] }) {
         </ul>
       )}
     </div>
+  )
+}
+
+/** After the new form renders, its first field takes focus, so typing starts where the user expects. */
+function focusFirstField(): void {
+  window.requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLElement>(
+        'form[aria-label="Integration settings"] :is(input, select, textarea):not([type="hidden"])',
+      )
+      ?.focus(),
   )
 }
 

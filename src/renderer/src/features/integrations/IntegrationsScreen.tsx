@@ -7,6 +7,7 @@ import { TokenInfoPanel } from '../inspector/TokenInfoPanel'
 import { IntegrationForm } from './IntegrationForm'
 import { IntegrationList, confirmLeavingEditor } from './IntegrationList'
 import { RequestPreview } from './RequestPreview'
+import { Elapsed } from '../../ui/Elapsed'
 import { Splitter } from '../../ui/Splitter'
 import { ConsentStep } from './ConsentStep'
 import { DeviceStep } from './DeviceStep'
@@ -15,7 +16,14 @@ import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
 
 /** Configure an integration by form, get a token, read the result or the diagnosis, try the API. */
-export function IntegrationsScreen() {
+export function IntegrationsScreen({
+  presetMenuWanted = false,
+  onPresetMenuDone,
+}: {
+  /** The command palette asked for the preset menu. */
+  presetMenuWanted?: boolean
+  onPresetMenuDone?: () => void
+}) {
   const { draft, dirty, busy, error, outcome, save, getToken, cancel, open } = useEditor()
   const { select, refresh } = useIntegrations()
   const [formWidth, setFormWidth] = useState(480)
@@ -43,7 +51,11 @@ export function IntegrationsScreen() {
   if (!draft) {
     return (
       <div className="split">
-        <IntegrationList onOpen={openIntegration} />
+        <IntegrationList
+          onOpen={openIntegration}
+          presetMenuWanted={presetMenuWanted}
+          onPresetMenuDone={onPresetMenuDone}
+        />
         <section className="editor-pane editor-pane--empty" aria-label="Integration">
           <h2>Set up an integration</h2>
           <p>
@@ -65,7 +77,11 @@ export function IntegrationsScreen() {
 
   return (
     <div className="split">
-      <IntegrationList onOpen={openIntegration} />
+      <IntegrationList
+        onOpen={openIntegration}
+        presetMenuWanted={presetMenuWanted}
+        onPresetMenuDone={onPresetMenuDone}
+      />
       <section className="editor-pane" aria-label="Integration">
         <div className="action-bar">
           <h2 className="action-bar__title">{draft.integration.name || 'New integration'}</h2>
@@ -80,9 +96,7 @@ export function IntegrationsScreen() {
           </button>
           {busy === 'fetching' ? (
             <>
-              <span className="spinner" role="status">
-                Getting token…
-              </span>
+              <Elapsed doing="Getting token" />
               <button type="button" className="button" onClick={cancel}>
                 Cancel
               </button>
