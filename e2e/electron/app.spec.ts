@@ -136,7 +136,9 @@ test('signs in inside the app: the embedded window shows the provider, catches t
     await page.getByRole('button', { name: 'Sign in here' }).click()
     const signIn = await opened
     // The window has no preload and no Node: the provider's page is just a page.
-    expect(await signIn.evaluate(() => typeof (window as { tokendesk?: unknown }).tokendesk)).toBe('undefined')
+    expect(await signIn.evaluate(() => typeof (window as { tokendesk?: unknown }).tokendesk)).toBe(
+      'undefined',
+    )
     await signIn.locator('input[name=login]').fill(oidcUser.login)
     await signIn.locator('input[name=password]').fill(oidcUser.password)
     await signIn.locator('button[type=submit]').click()
