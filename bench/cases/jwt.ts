@@ -62,7 +62,7 @@ export async function measureJwt(): Promise<Figure[]> {
       const token = await signedToken(key, size)
       const figure = await compareOps(
         `verify ${key.alg} against a JWKS, ${size / 1024} KB token`,
-        100,
+        500,
         async () => {
           const result = await verifyToken(token, { kind: 'jwks', url: jwksUrl }, undefined, {})
           if (!result.valid) throw new Error(`TokenDesk did not verify the ${key.alg} bench token`)
@@ -110,7 +110,7 @@ async function compareOps(
   await run(measured) // warm both up: JIT and the JWKS cache
   await run(baseline)
   const rounds: Array<[number, number]> = []
-  for (let round = 0; round < 3; round++) rounds.push([await run(baseline), await run(measured)])
+  for (let round = 0; round < 5; round++) rounds.push([await run(baseline), await run(measured)])
   const best = (side: 0 | 1) => Math.min(...rounds.map((round) => round[side]))
   const baselineOps = (operations / best(0)) * 1000
   const measuredOps = (operations / best(1)) * 1000
