@@ -165,7 +165,8 @@ export class IntegrationRepository {
     change: (records: Record<string, StoredRecord>) => Record<string, StoredRecord>,
   ): void {
     this.store.update('integrations', (current) => change({ ...(current as Record<string, StoredRecord>) }))
-    this.store.set('version', CURRENT_VERSION)
+    // Each write rewrites the whole file: skip the second one when the version is already current.
+    if (this.store.get('version') !== CURRENT_VERSION) this.store.set('version', CURRENT_VERSION)
   }
 }
 
