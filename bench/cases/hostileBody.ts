@@ -57,7 +57,8 @@ export async function measureHostileBody(): Promise<Figure[]> {
 
 /** Why a hostile page is slow: doubling its size should double the time if the scan is linear. */
 async function doublingRatio(): Promise<Figure> {
-  const small = 32 * 1024
+  // Large enough that a run takes milliseconds, not timer noise; small enough that a quadratic scan still ends.
+  const small = 2 * 2 ** 20
   const timeAt = async (bytes: number) => {
     const runs: number[] = []
     for (let round = 0; round < 3; round++) runs.push((await diagnoseInWorker('hostile', bytes)).ms)
@@ -68,12 +69,16 @@ async function doublingRatio(): Promise<Figure> {
   const ratio = largeMs / smallMs
   return {
     section: SECTION,
-    what: 'hostile HTML, 64 KiB vs 32 KiB: doubling the size (≈ 2× when the scan is linear, ≈ 4× when quadratic)',
+    what: 'hostile HTML, 4 MiB vs 2 MiB: doubling the size (≈ 2× when the scan is linear, ≈ 4× when quadratic)',
     measured: ms(largeMs),
     baseline: ms(smallMs),
     result: times(ratio),
     goal: '≤ 2.5×',
     met: ratio <= 2.5,
+    note:
+      ratio <= 2.5
+        ? undefined
+        : 'the doubled page costs more than twice as much: some step of masking or the diagnosis is worse than linear in the body.',
   }
 }
 

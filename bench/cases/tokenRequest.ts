@@ -32,7 +32,7 @@ export async function measureTokenRequest(): Promise<Figure[]> {
   await bare()
 
   const { measuredMs, baselineMs } = await compareRounds(
-    3,
+    5,
     async () => {
       for (let index = 0; index < REQUESTS; index++) {
         const outcome = await engine.getToken(integration)
