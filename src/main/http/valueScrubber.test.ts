@@ -54,4 +54,18 @@ describe('ValueScrubber', () => {
     expect(scrubber.scrub('secret-0000')).toBe(MASKED)
     expect(scrubber.scrub('secret-1999')).toBe('secret-1999')
   })
+
+  it('masks every occurrence, where two secrets overlap the one that starts first', () => {
+    const scrubber = new ValueScrubber(['abcdef', 'defghi'])
+    expect(scrubber.scrub('abcdefghi|defghi|abcdef abcdef')).toBe(
+      `${MASKED}ghi|${MASKED}|${MASKED} ${MASKED}`,
+    )
+  })
+
+  it('masks a secret learned after earlier texts were scrubbed', () => {
+    const scrubber = new ValueScrubber(['first-secret'])
+    expect(scrubber.scrub('first-secret second-secret')).toBe(`${MASKED} second-secret`)
+    scrubber.learn(['second-secret'])
+    expect(scrubber.scrub('first-secret second-secret')).toBe(`${MASKED} ${MASKED}`)
+  })
 })

@@ -9,26 +9,19 @@ const MIN_SHIFTED_LENGTH = 8
 /** Bounds the single pass: beyond this many forms the scan would slow every record down. */
 export const MAX_NEEDLES = 1024
 const MAX_SECRET_LENGTH = 64 * 1024
-/**
- * Needles up to this length go into one alternation; longer ones (a 16 KB JWT, a vendor's 60 KB
- * "token") are replaced one by one with split/join — a regex of many long alternatives grows past
- * V8's limit ("Regular expression too large") and slows every scrub down.
- */
-const MAX_PATTERN_NEEDLE = 512
 
 /**
  * Replaces every known secret, in every encoding it may travel in, with MASKED — in one pass over
- * the text (an escaped alternation, longest first, so a secret that contains another is masked
- * whole). Secrets may be added as they are learned (from the request sent, the response read).
+ * the text, taking at each place the longest secret that starts there, so a secret that contains
+ * another is masked whole. Secrets may be added as they are learned (from the request sent, the
+ * response read). Each form is found with indexOf, and each is searched for from left to right only
+ * once per text, so the work grows linearly with the text: no pattern is compiled per record.
  */
-/** A pattern that matches nothing, for a scrubber whose needles are all long. */
-const NOTHING = /(?!)/g
-
 export class ValueScrubber {
   readonly #values = new Set<string>()
+  /** Values learned but not yet turned into needles: that work waits for the first text to scrub. */
+  #pending: string[] = []
   readonly #needles = new Set<string>()
-  #pattern: RegExp | undefined
-  #long: string[] = []
 
   constructor(values: Iterable<string> = []) {
     this.learn(values)
@@ -39,26 +32,100 @@ export class ValueScrubber {
       if (value.length < MIN_SCRUB_LENGTH || value.length > MAX_SECRET_LENGTH || this.#values.has(value))
         continue
       this.#values.add(value)
-      for (const form of encodedForms(value)) {
-        if (form.length < MIN_SCRUB_LENGTH || this.#needles.size >= MAX_NEEDLES) continue
-        if (!this.#needles.has(form)) this.#pattern = undefined
-        this.#needles.add(form)
-      }
+      this.#pending.push(value)
     }
   }
 
   scrub(text: string): string {
-    if (this.#needles.size === 0 || text === '') return text
-    if (!this.#pattern) {
-      const sorted = [...this.#needles].sort((a, b) => b.length - a.length)
-      this.#long = sorted.filter((needle) => needle.length > MAX_PATTERN_NEEDLE)
-      const short = sorted.filter((needle) => needle.length <= MAX_PATTERN_NEEDLE)
-      this.#pattern = short.length ? new RegExp(short.map(escapeRegExp).join('|'), 'g') : NOTHING
+    if (text === '') return text
+    this.#addPendingNeedles()
+    if (this.#needles.size === 0) return text
+    return replaceAll(text, [...this.#needles], MASKED)
+  }
+
+  #addPendingNeedles(): void {
+    if (this.#pending.length === 0) return
+    for (const value of this.#pending) {
+      for (const form of encodedForms(value)) {
+        if (form.length < MIN_SCRUB_LENGTH || this.#needles.size >= MAX_NEEDLES) continue
+        this.#needles.add(form)
+      }
     }
-    // Longest first, so a secret that contains another is masked whole.
-    let result = text
-    for (const needle of this.#long) if (result.includes(needle)) result = result.split(needle).join(MASKED)
-    return this.#pattern === NOTHING ? result : result.replace(this.#pattern, MASKED)
+    this.#pending = []
+  }
+}
+
+/** Where a needle next occurs in the text, or -1 once it no longer does. */
+interface NextMatch {
+  at: number
+  needle: string
+}
+
+/**
+ * Leftmost-longest replacement of every needle: the next matches of all needles wait in a heap
+ * ordered by position (then length), and a needle is searched for again only past the text already
+ * replaced or copied, so no part of the text is searched twice for the same needle.
+ */
+function replaceAll(text: string, needles: string[], replacement: string): string {
+  const heap: NextMatch[] = []
+  for (const needle of needles) {
+    const at = text.indexOf(needle)
+    if (at >= 0) heapPush(heap, { at, needle })
+  }
+  if (heap.length === 0) return text
+  const parts: string[] = []
+  let copiedUpTo = 0
+  while (heap.length > 0) {
+    const first = heap[0]!
+    if (first.at < copiedUpTo) {
+      // Overlaps what was just replaced: look for this needle again after it.
+      first.at = text.indexOf(first.needle, copiedUpTo)
+      if (first.at < 0) heapPop(heap)
+      else heapSiftDown(heap, 0)
+      continue
+    }
+    parts.push(text.slice(copiedUpTo, first.at), replacement)
+    copiedUpTo = first.at + first.needle.length
+    first.at = text.indexOf(first.needle, copiedUpTo)
+    if (first.at < 0) heapPop(heap)
+    else heapSiftDown(heap, 0)
+  }
+  parts.push(text.slice(copiedUpTo))
+  return parts.join('')
+}
+
+function comesFirst(a: NextMatch, b: NextMatch): boolean {
+  return a.at < b.at || (a.at === b.at && a.needle.length > b.needle.length)
+}
+
+function heapPush(heap: NextMatch[], item: NextMatch): void {
+  heap.push(item)
+  let index = heap.length - 1
+  while (index > 0) {
+    const parent = (index - 1) >> 1
+    if (!comesFirst(heap[index]!, heap[parent]!)) break
+    ;[heap[index], heap[parent]] = [heap[parent]!, heap[index]!]
+    index = parent
+  }
+}
+
+function heapPop(heap: NextMatch[]): void {
+  const last = heap.pop()!
+  if (heap.length === 0) return
+  heap[0] = last
+  heapSiftDown(heap, 0)
+}
+
+function heapSiftDown(heap: NextMatch[], index: number): void {
+  for (;;) {
+    const left = 2 * index + 1
+    const right = left + 1
+    let smallest = index
+    if (left < heap.length && comesFirst(heap[left]!, heap[smallest]!)) smallest = left
+    if (right < heap.length && comesFirst(heap[right]!, heap[smallest]!)) smallest = right
+    if (smallest === index) return
+    ;[heap[index], heap[smallest]] = [heap[smallest]!, heap[index]!]
+    index = smallest
   }
 }
 
@@ -95,8 +162,4 @@ function base64Forms(bytes: Buffer): string[] {
     if (inner.length >= MIN_SHIFTED_LENGTH) forms.push(inner)
   }
   return forms.flatMap((form) => [form, form.replace(/\+/g, '-').replace(/\//g, '_')])
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -90,12 +90,16 @@ export function createTokenEngine(deps: EngineDeps = {}) {
     const metadata = resolved.issuer ? await discover(resolved) : undefined
     const checks = preflightChecks(resolved, preset, metadata)
     const warnings = checks.map(({ message }) => message)
+    let masker: Masker | undefined
     return {
       resolved,
       preset,
       warnings,
       checks,
-      masker: createMasker(resolved.secrets, resolved.secretNames),
+      // Made when first used: a token served from the cache sends and records nothing.
+      get masker() {
+        return (masker ??= createMasker(resolved.secrets, resolved.secretNames))
+      },
     }
   }
 

@@ -25,11 +25,18 @@ export function cachedStore(conf: ConfLike): KeyValueStore {
   }
   const update = (key: string, change: (current: unknown) => unknown): unknown =>
     withFileLock(conf.path, () => {
-      const current = conf.store
+      // Under the lock no one else writes, so the parsed copy is the file unless it changed since it
+      // was read: read it again only then (a 50,000-entry history is tens of megabytes).
+      if (stampOf(conf.path) !== seen) reload()
+      const current: Record<string, unknown> = Object.fromEntries(copy)
       const next = change(current[key])
-      if (next === undefined) conf.delete(key)
-      else conf.set(key, next)
-      reload()
+      if (next === undefined) delete current[key]
+      else current[key] = next
+      // One whole-file write (conf: temp file, fsync, rename); conf.set would read and parse the file twice more.
+      conf.store = current
+      // What a fresh read would give back (JSON drops undefined fields), without reading it.
+      copy = new Map(Object.entries(JSON.parse(JSON.stringify(current)) as Record<string, unknown>))
+      seen = stampOf(conf.path)
       return next
     })
   return {

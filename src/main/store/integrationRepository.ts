@@ -61,11 +61,11 @@ export class IntegrationRepository {
 
   /** The name shown in lists and history, without touching the vault. */
   nameOf(id: string): string | undefined {
-    return this.records()[id]?.integration.name
+    return this.find(id)?.integration.name
   }
 
   exists(id: string): boolean {
-    return this.records()[id] !== undefined
+    return this.find(id) !== undefined
   }
 
   tokenStorage(id: string): TokenStorage {
@@ -88,7 +88,7 @@ export class IntegrationRepository {
 
   save(request: SaveIntegrationRequest): EditableIntegration {
     const integration = parseIntegration(request.integration)
-    const existing = request.id ? this.records()[request.id] : undefined
+    const existing = request.id ? this.find(request.id) : undefined
     const id = existing?.id ?? request.id ?? randomUUID()
     const typed = collectSecrets(integration)
     const kept = existing ? this.vault.getConfigSecrets(id) : {}
@@ -146,7 +146,7 @@ export class IntegrationRepository {
   }
 
   private record(id: string): StoredRecord {
-    const record = this.records()[id]
+    const record = this.find(id)
     if (!record)
       throw new TokenDeskError(
         ERR_INTEGRATION_NOT_FOUND,
@@ -157,7 +157,13 @@ export class IntegrationRepository {
   }
 
   private records(): Record<string, StoredRecord> {
-    return { ...((this.store.get('integrations') as Record<string, StoredRecord> | undefined) ?? {}) }
+    return (this.store.get('integrations') as Record<string, StoredRecord> | undefined) ?? {}
+  }
+
+  /** One record by id, without copying the others (a lookup, not a scan); an id such as "constructor" finds nothing. */
+  private find(id: string): StoredRecord | undefined {
+    const records = this.records()
+    return Object.hasOwn(records, id) ? records[id] : undefined
   }
 
   /** On a fresh read under the file's lock, so another process's integrations are kept. */
@@ -165,7 +171,8 @@ export class IntegrationRepository {
     change: (records: Record<string, StoredRecord>) => Record<string, StoredRecord>,
   ): void {
     this.store.update('integrations', (current) => change({ ...(current as Record<string, StoredRecord>) }))
-    this.store.set('version', CURRENT_VERSION)
+    // Each write rewrites the whole file: skip the second one when the version is already current.
+    if (this.store.get('version') !== CURRENT_VERSION) this.store.set('version', CURRENT_VERSION)
   }
 }
 

@@ -3,7 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '../../shared/errorCodes'
+import {
+  ERR_INTEGRATION_NOT_FOUND,
+  ERR_PASSPHRASE_REQUIRED,
+  ERR_PASSPHRASE_WRONG,
+} from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
 import { createAesGcmCipher } from '../vault/aesGcmCipher'
 import type { CipherStrength } from '../vault/secretCipher'
@@ -91,6 +95,16 @@ describe('integration storage', () => {
     expect(repository.list().map((each) => each.id)).toEqual([copy.id])
     repository.undoDelete(id)
     expect(repository.getWithSecrets(id).clientSecret).toBe(secret)
+  })
+
+  it('finds no integration under an id that names a built-in property, and says it no longer exists', () => {
+    const { repository } = setup()
+    repository.save({ integration: sample })
+    for (const id of ['constructor', 'toString', '__proto__']) {
+      expect(() => repository.getWithSecrets(id)).toThrow(
+        expect.objectContaining({ code: ERR_INTEGRATION_NOT_FOUND }),
+      )
+    }
   })
 
   it('keeps secrets for the session only when encryption is weak and the user has not agreed', () => {
