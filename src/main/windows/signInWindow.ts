@@ -1,5 +1,6 @@
 import { app, BrowserWindow, session, type BrowserWindow as Window } from 'electron'
 import { randomUUID } from 'node:crypto'
+import { chainLeadsToExtraCa } from '../http/extraCaTrust'
 import type { OpenSignInWindow } from '../oauth/signIn/signInAndGetToken'
 import { assignRole } from './webContentsGuard'
 
@@ -80,6 +81,21 @@ export function electronSignInWindow(parent: () => Window | undefined): OpenSign
       if (!request.rememberSession) void ownSession.clearStorageData().catch(() => undefined)
     })
 
+    // The integration's extra CA is trusted here as by the engine (its client certificate cannot be:
+    // Chromium picks client certificates from the OS store only).
+    const extraCa = request.extraCa
+    if (extraCa)
+      ownSession.setCertificateVerifyProc((check, callback) => {
+        if (check.verificationResult === 'OK') return callback(-3) // Chromium already trusts it
+        const chain: string[] = []
+        for (
+          let cert: Electron.Certificate | undefined = check.certificate;
+          cert && chain.length < 8;
+          cert = cert.issuerCert
+        )
+          chain.push(cert.data)
+        callback(chainLeadsToExtraCa(chain, extraCa, check.hostname) ? 0 : -3)
+      })
     // The integration's proxy applies here too; its credentials answer the proxy's 407 for this window only.
     const proxy = request.proxy
     const onLogin = (

@@ -21,6 +21,8 @@ export type OpenSignInWindow = (
     rememberSession: boolean
     /** The integration's own proxy ('none': direct); absent: the system's, as for every request. */
     proxy?: ProxySetting
+    /** The integration's extra trusted CA (PEM), trusted by this window as by every request. */
+    extraCa?: string
   },
   report: (event: EmbeddedNavigation) => { cancel: boolean },
 ) => { close(): void }
@@ -154,6 +156,7 @@ async function signInEmbedded(
       title: `Sign in — ${integration.name ?? 'TokenDesk'}`,
       rememberSession: integration.signIn?.rememberSession === true,
       proxy: resolved.proxy,
+      extraCa: resolved.tls?.ca,
     },
     watcher.report,
   )
