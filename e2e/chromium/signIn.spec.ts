@@ -100,7 +100,7 @@ test('signs in inside TokenDesk: the embedded window catches the redirect before
   await expect(app.getByTestId('token-result')).toBeVisible({ timeout: 30_000 })
   await expectTokenReceived(app)
   await expect(app.getByTestId('id-token-verdict')).toContainText('Valid')
-  await expect.poll(() => windows[0]!.isClosed()).toBe(true) // the app closed its window
+  await expect.poll(() => windows[0]!.isClosed(), { timeout: 20_000 }).toBe(true) // the app closed its window
 })
 
 test('closing the embedded window ends the sign-in cleanly', async ({ app, platform, context }) => {
@@ -109,6 +109,7 @@ test('closing the embedded window ends the sign-in cleanly', async ({ app, platf
   await openIdIntegration(app)
   await app.getByRole('button', { name: 'Sign in here' }).click()
   await expect.poll(() => windows.length).toBe(1)
+  await windows[0]!.locator('input[name=login]').waitFor() // the provider's page is showing
   await windows[0]!.close()
   await expect(app.getByTestId('editor-error')).toContainText(
     'The sign-in window was closed before the sign-in finished',

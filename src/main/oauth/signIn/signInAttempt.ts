@@ -45,7 +45,7 @@ export interface SignInAttempt {
    * RFC 9207, `error` reported as the provider stated it; the code is handed over exactly once.
    */
   complete(arrival: RedirectArrival): SignInCode
-  /** True once a code was handed over, or the attempt ended in an error. */
+  /** True once a code was handed over, or the provider answered with an error. */
   readonly finished: boolean
   /** What redeeming a code pasted on its own needs (the PIN flow): the verifier stays in main. */
   readonly pkce: Omit<SignInCode, 'code'>
@@ -121,8 +121,9 @@ export function startSignIn(resolved: ResolvedIntegration, options: SignInOption
   const issuerRequired = options.metadata?.authorization_response_iss_parameter_supported === true
   let finished = false
 
+  // A failed check refuses the answer (fails closed) but leaves the attempt open: a wrong paste can be
+  // corrected, and state is 256 random bits. The listener and the embedded window take one answer only.
   const fail = (error: TokenDeskError): never => {
-    finished = true
     throw error
   }
 
@@ -171,6 +172,7 @@ export function startSignIn(resolved: ResolvedIntegration, options: SignInOption
       if (error !== null) {
         const description = params.get('error_description')
         const uri = params.get('error_uri')
+        finished = true // the provider said no: this attempt is over
         fail(
           new TokenDeskError(
             ERR_AUTHORIZATION_DENIED,
