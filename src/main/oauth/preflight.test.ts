@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
 import { resolveIntegration } from '../integration/resolve'
 import { affinityLive } from '../presets/affinityLive'
+import { altitudeAngel } from '../presets/altitudeAngel'
 import { preflightChecks } from './preflight'
 
 const check = (
@@ -80,5 +81,34 @@ describe('pre-flight checks', () => {
     expect(
       check({ grant: 'x', tokenUrl: 'http://vendor.test/token', clientSecret: ' secret' }).fields,
     ).toEqual(['tokenUrl', 'clientSecret'])
+  })
+})
+
+describe('Try the API’s base URL', () => {
+  const withPreset = (integration: Integration) =>
+    preflightChecks(resolveIntegration(integration, {}), altitudeAngel).map(({ field, message }) => ({
+      field,
+      message,
+    }))
+
+  it('warns when the Token URL moved to another host but the API base URL is still the vendor’s', () => {
+    const found = withPreset({
+      ...altitudeAngel.integration,
+      tokenUrl: 'http://127.0.0.1:4010/oauth/v2/token',
+    })
+    expect(found).toContainEqual({
+      field: 'api.baseUrl',
+      message: expect.stringContaining('still points at api.altitudeangel.com'),
+    })
+  })
+
+  it('stays quiet when both are the vendor’s, or when the API base URL was changed too', () => {
+    expect(withPreset(altitudeAngel.integration).some(({ field }) => field === 'api.baseUrl')).toBe(false)
+    const moved = {
+      ...altitudeAngel.integration,
+      tokenUrl: 'http://127.0.0.1:4010/oauth/v2/token',
+      api: { ...altitudeAngel.integration.api, baseUrl: 'http://127.0.0.1:4010' },
+    }
+    expect(withPreset(moved).some(({ field }) => field === 'api.baseUrl')).toBe(false)
   })
 })

@@ -72,6 +72,12 @@ export function preflightChecks(
       'scope',
     )
   }
+  const apiMismatch = apiBaseUrlLeftBehind(resolved, preset)
+  if (apiMismatch)
+    warn(
+      `${label('api.baseUrl')} still points at ${apiMismatch.api} (${preset!.name}'s own API) while the Token URL now points at ${apiMismatch.token}: Try the API would call the vendor's API with this token. Change the ${label('api.baseUrl')} to match.`,
+      'api.baseUrl',
+    )
   const supported = metadata?.token_endpoint_auth_methods_supported
   const method = AUTH_METHOD_NAMES[resolved.clientAuth]
   if (supported && method && !supported.includes(method)) {
@@ -93,6 +99,26 @@ function placeholderIn(url: string): string {
 
 export function looksPasted(value: string): boolean {
   return /^[\s'"“”‘’]|[\s'"“”‘’]$/.test(value)
+}
+
+/**
+ * The preset's API base URL kept while the Token URL moved to another host (a test server, a
+ * sandbox, another region): the API calls would still go to the vendor's default API.
+ */
+function apiBaseUrlLeftBehind(
+  resolved: ResolvedIntegration,
+  preset: Preset | undefined,
+): { api: string; token: string } | undefined {
+  const presetApi = preset?.integration.api?.baseUrl
+  const presetToken = preset?.integration.tokenUrl
+  const { baseUrl } = resolved.api
+  if (typeof presetApi !== 'string' || typeof presetToken !== 'string' || !baseUrl || !resolved.tokenUrl)
+    return undefined
+  if (baseUrl.trim() !== presetApi || !URL.canParse(resolved.tokenUrl) || !URL.canParse(presetToken))
+    return undefined
+  const tokenHost = new URL(resolved.tokenUrl).host
+  if (tokenHost === new URL(presetToken).host) return undefined
+  return URL.canParse(baseUrl) ? { api: new URL(baseUrl).host, token: tokenHost } : undefined
 }
 
 function isLoopback(url: string): boolean {

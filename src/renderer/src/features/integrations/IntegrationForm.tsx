@@ -296,6 +296,7 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           type="url"
           value={textOf(integration.api?.baseUrl)}
           onChange={(value) => updateIntegration({ api: { ...integration.api, baseUrl: valueOf(value) } })}
+          warning={warningFor('api.baseUrl')}
         />
         <SelectField
           label="Send the token"
