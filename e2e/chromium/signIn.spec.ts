@@ -62,6 +62,10 @@ test('signs in with the system browser: the provider’s pages, back to 127.0.0.
   await expect(app.getByTestId('token-result')).toBeVisible({ timeout: 30_000 })
   await expectTokenReceived(app)
   await expect(app.getByTestId('id-token-verdict')).toContainText('Valid: signature checked')
+  // Signing in saved the new integration: the list shows it.
+  await expect(app.getByRole('complementary', { name: 'Integrations' })).not.toContainText(
+    'No integrations yet',
+  )
   await expect(app.getByTestId('id-token-claims').locator('tr[data-claim="sub"] td').first()).toHaveText(
     oidcUser.login,
   )

@@ -4,6 +4,7 @@ import { TextField } from '../../ui/TextField'
 import type { Draft } from './draft'
 import { useEditor } from './editorStore'
 import { IdTokenResult } from './IdTokenResult'
+import { useIntegrations } from './integrationsStore'
 
 /**
  * For grants that need the user's approval. Sign in inside TokenDesk (the embedded window) or in
@@ -19,6 +20,9 @@ export function ConsentStep({ draft }: { draft: Draft }) {
   const busy = useEditor((s) => s.busy)
   const advice = useEditor((s) => s.signInAdvice)
   const idToken = useEditor((s) => s.idToken)
+  const refreshList = useIntegrations((s) => s.refresh)
+  // Signing in saves a new integration first: the list shows it at once.
+  const signInVia = (via: 'embedded' | 'browser') => void signIn(via).then(refreshList)
   const [problem, setProblem] = useState<string | null>(null)
   const [opened, setOpened] = useState<string | null>(null)
   if (draft.integration.grant !== 'authorization_code') return null
@@ -30,6 +34,7 @@ export function ConsentStep({ draft }: { draft: Draft }) {
   const openAuthorizePage = async () => {
     const id = dirty || !draft.id ? await save() : draft.id
     if (!id) return
+    void refreshList()
     const result = await tokendesk().authorize.open({ id })
     if (result.ok) {
       setOpened(result.value.authorizeUrl)
@@ -50,7 +55,7 @@ export function ConsentStep({ draft }: { draft: Draft }) {
                 type="button"
                 className="button button--primary"
                 disabled={busy === 'fetching'}
-                onClick={() => void signIn('embedded')}
+                onClick={() => signInVia('embedded')}
               >
                 Sign in here
               </button>
@@ -60,7 +65,7 @@ export function ConsentStep({ draft }: { draft: Draft }) {
                 type="button"
                 className="button"
                 disabled={busy === 'fetching'}
-                onClick={() => void signIn('browser')}
+                onClick={() => signInVia('browser')}
               >
                 Sign in with your browser
               </button>
@@ -79,7 +84,7 @@ export function ConsentStep({ draft }: { draft: Draft }) {
       {advice && (
         <div className="callout callout--warning" role="alert" data-testid="sign-in-advice">
           <p>{advice}</p>
-          <button type="button" className="button" onClick={() => void signIn('browser')}>
+          <button type="button" className="button" onClick={() => signInVia('browser')}>
             Continue in your browser
           </button>
         </div>

@@ -7,7 +7,7 @@ export function IdTokenResult({ idToken }: { idToken: SignInIdToken }) {
   const failed = verification.checks.filter((check) => !check.ok)
   const trusted = verification.valid && failed.length === 0
   return (
-    <section className="panel" aria-labelledby="id-token-title" data-testid="id-token">
+    <section className="panel id-token" aria-labelledby="id-token-title" data-testid="id-token">
       <div className="panel__header">
         <h2 id="id-token-title">ID token</h2>
       </div>
