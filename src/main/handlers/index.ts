@@ -1,4 +1,4 @@
-import type { CallName, CallOutput, ParsedCallInput } from '../../shared/ipc/contract'
+import type { Handlers } from './handlerType'
 import { decodeToken } from '../jwt/decode'
 import { verifyToken } from '../jwt/verify'
 import { presets } from '../presets'
@@ -6,15 +6,13 @@ import type { AppServices } from '../services'
 import { integrationHandlers } from './integrationHandlers'
 import { tokenHandlers } from './tokenHandlers'
 
+export type { Handlers }
+
 /** Everything platform-specific main needs, injected so handlers run in plain Node under test. */
 export interface MainDeps {
   appVersion: string
   platform: string
   services: AppServices
-}
-
-export type Handlers = {
-  [K in CallName]: (input: ParsedCallInput<K>) => Promise<CallOutput<K>> | CallOutput<K>
 }
 
 /** One handler per contract call. Inputs arrive already validated by `dispatchCall`. */

@@ -3,7 +3,7 @@ import { importIntegrations } from '../importers'
 import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { decryptExport, isEncryptedExport, writeExport } from '../store/exportFile'
-import type { Handlers } from '.'
+import type { Handlers } from './handlerType'
 
 type IntegrationHandlers = Pick<
   Handlers,

@@ -9,7 +9,7 @@ import { TokenDeskError } from '../errors'
 import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
 import { signOutUrl } from '../oauth/signIn/signOutUrl'
 import { RunningRequests } from './runningRequests'
-import type { Handlers } from '.'
+import type { Handlers } from './handlerType'
 
 type TokenHandlers = Pick<
   Handlers,

@@ -4,7 +4,7 @@ import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { ERR_PROXY_AUTH_REQUIRED, ERR_PROXY_REFUSED, ERR_PROXY_URL_INVALID } from '../../shared/errorCodes'
 import type { ProxyUsed } from '../../shared/exchange'
-import type { Environment } from '../integration/resolve'
+import type { Environment } from '../integration/environment'
 import { proxyFromEnvironment } from './proxyFromEnvironment'
 
 /** An integration's own choice: "none" connects directly; otherwise this proxy, credentials kept apart (they are secrets). */

@@ -1,4 +1,4 @@
-import type { Environment } from '../integration/resolve'
+import type { Environment } from '../integration/environment'
 
 /**
  * The proxy the environment names for `target`, as curl and most tools read it: `https_proxy` for

@@ -1,17 +1,20 @@
 import { ERR_INTEGRATION_INVALID } from '../../shared/errorCodes'
+import { fieldLabel } from '../../shared/fieldLabels'
 import { TokenDeskError } from '../errors'
-import type { ResolvedIntegration } from './resolve'
 
-/** The URL fields of an integration, by the label the form shows them under. */
-const URL_LABELS = [
-  ['tokenUrl', 'Token URL'],
-  ['authorizeUrl', 'Authorize URL'],
-  ['deviceAuthorizationUrl', 'Device authorization URL'],
-  ['introspectionUrl', 'Introspection URL'],
-  ['userinfoUrl', 'Userinfo URL'],
-  ['jwksUrl', 'JWKS URL'],
-  ['issuer', 'Issuer'],
+/** The URL fields of an integration; messages name them by the form's label (shared/fieldLabels.ts). */
+const URL_FIELDS = [
+  'tokenUrl',
+  'authorizeUrl',
+  'deviceAuthorizationUrl',
+  'introspectionUrl',
+  'userinfoUrl',
+  'jwksUrl',
+  'issuer',
 ] as const
+
+/** The resolved integration's URLs (structurally, so this module does not import the resolver). */
+type EndpointUrls = { [F in (typeof URL_FIELDS)[number]]?: string } & { api: { baseUrl?: string } }
 
 const MAX_QUOTED_URL = 200
 
@@ -20,14 +23,15 @@ const MAX_QUOTED_URL = 200
  * here with the field's name, instead of a TypeError from whichever step parses it first. Values
  * without a scheme or with a {placeholder} are left to the pre-flight checks, which explain those.
  */
-export function assertEndpointUrls(resolved: ResolvedIntegration): void {
-  for (const [field, label] of URL_LABELS) assertEndpointUrl(resolved[field], field, label)
-  assertEndpointUrl(resolved.api.baseUrl, 'api.baseUrl', 'API base URL')
+export function assertEndpointUrls(resolved: EndpointUrls): void {
+  for (const field of URL_FIELDS) assertEndpointUrl(resolved[field], field)
+  assertEndpointUrl(resolved.api.baseUrl, 'api.baseUrl')
 }
 
-function assertEndpointUrl(value: string | undefined, field: string, label: string): void {
+function assertEndpointUrl(value: string | undefined, field: string): void {
   const problem = value === undefined ? undefined : endpointUrlProblem(value)
   if (problem === undefined) return
+  const label = fieldLabel(field)
   const shown = value!.length > MAX_QUOTED_URL ? `${value!.slice(0, MAX_QUOTED_URL - 1)}…` : value!
   throw new TokenDeskError(
     ERR_INTEGRATION_INVALID,

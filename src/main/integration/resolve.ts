@@ -5,7 +5,8 @@ import { TokenDeskError } from '../errors'
 import { assertEndpointUrls } from './endpointUrl'
 import type { ProxySetting } from '../http/proxy'
 
-export type Environment = Readonly<Record<string, string | undefined>>
+export type { Environment } from './environment'
+import type { Environment } from './environment'
 
 /** The integration with every `{"env"}` read and every `{{field}}` filled in: plain strings only. */
 export interface ResolvedIntegration {
