@@ -8,7 +8,7 @@ import {
   startAutovitEmulator,
   startAvionteEmulator,
   startSkyKickEmulator,
-} from '../../../tests/servers/vendors'
+} from '../sandbox/vendors'
 import { createTokenEngine } from '../oauth/engine'
 import { affinityLive } from './affinityLive'
 import { altitudeAngel } from './altitudeAngel'

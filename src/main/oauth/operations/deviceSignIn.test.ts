@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Exchange } from '../../../shared/exchange'
 import type { Integration } from '../../../shared/integration'
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../../tests/servers/oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../sandbox/oidcProvider'
 import { approveDeviceCode } from '../../../../tests/servers/oidcUserAgent'
 import { createTokenEngine } from '../engine'
 

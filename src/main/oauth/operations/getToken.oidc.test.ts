@@ -6,7 +6,7 @@ import {
   oidcClients,
   startOidcProvider,
   type OidcTestServer,
-} from '../../../../tests/servers/oidcProvider'
+} from '../../sandbox/oidcProvider'
 import { createTokenEngine } from '../engine'
 
 let oidc: OidcTestServer

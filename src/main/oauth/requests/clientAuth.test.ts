@@ -2,7 +2,7 @@ import { decodeJwt, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPa
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ERR_CLIENT_ASSERTION_KEY } from '../../../shared/errorCodes'
 import type { Integration } from '../../../shared/integration'
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../../tests/servers/oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../sandbox/oidcProvider'
 import { TokenDeskError } from '../../errors'
 import { nodeTransport, type Transport } from '../../http/transport'
 import { createTokenEngine } from '../engine'

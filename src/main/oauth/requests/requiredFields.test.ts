@@ -3,7 +3,7 @@ import {
   startAvionteEmulator,
   startSkyKickEmulator,
   type AvionteEmulator,
-} from '../../../../tests/servers/vendors'
+} from '../../sandbox/vendors'
 import { findPreset } from '../../presets'
 import { createTokenEngine } from '../engine'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../../shared/integration'
-import { startTestServer, type TestServer } from '../../../../tests/servers/lib/testServer'
+import { startTestServer, type TestServer } from '../../sandbox/lib/testServer'
 import type { Exchange } from '../../../shared/exchange'
 import { createTokenEngine } from '../engine'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, FORM } from '../lib/clientHelpers'
+import { basicAuth, FORM } from '../../../../tests/servers/clientHelpers'
 import { startAutovitEmulator, type AutovitEmulator } from './autovit'
 
 describe('Autovit emulator', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { basicAuth } from './clientHelpers'
+import { basicAuth } from '../../../../tests/servers/clientHelpers'
 import { createRecorder, parseBasic, parseForm, sendJson, startTestServer } from './testServer'
 
 describe('test server harness', () => {

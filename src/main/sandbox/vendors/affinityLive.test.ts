@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { basicAuth, FORM, hiddenInput } from '../lib/clientHelpers'
+import { basicAuth, FORM, hiddenInput } from '../../../../tests/servers/clientHelpers'
 import { AFFINITYLIVE_OOB, startAffinityLiveEmulator, type AffinityLiveEmulator } from './affinityLive'
 
 interface TokenBody {

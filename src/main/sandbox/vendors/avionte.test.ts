@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FORM } from '../lib/clientHelpers'
+import { FORM } from '../../../../tests/servers/clientHelpers'
 import { AVIONTE_SCOPE, startAvionteEmulator, type AvionteEmulator } from './avionte'
 
 describe('Avionté emulator', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
-import { basicAuth, FORM } from '../lib/clientHelpers'
+import { basicAuth, FORM } from '../../../../tests/servers/clientHelpers'
 import { APIM_INVALID_KEY, APIM_MISSING_KEY, startSkyKickEmulator, type SkyKickEmulator } from './skykick'
 
 describe('SkyKick emulator', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
-import { basicAuth, FORM, hiddenInput } from '../lib/clientHelpers'
+import { basicAuth, FORM, hiddenInput } from '../../../../tests/servers/clientHelpers'
 import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from './altitudeAngel'
 
 interface TokenBody {
