@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Exchange } from '../../../shared/exchange'
 import type { Integration } from '../../../shared/integration'
-import { startAltitudeAngelEmulator, startSkyKickEmulator } from '../../../../tests/servers/vendors'
+import { startAltitudeAngelEmulator, startSkyKickEmulator } from '../../sandbox/vendors'
 import { altitudeAngel } from '../../presets/altitudeAngel'
 import { skykickPartner } from '../../presets/skykick'
 import { createTokenEngine } from '../engine'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Integration } from '../../../shared/integration'
-import { oidcClients } from '../../../../tests/servers/oidcProvider'
+import { oidcClients } from '../../sandbox/oidcProvider'
 import { formEncode } from '../../http/formEncoding'
 import { createTokenEngine } from '../engine'
 

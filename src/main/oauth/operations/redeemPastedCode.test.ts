@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Exchange } from '../../../shared/exchange'
 import type { Integration } from '../../../shared/integration'
-import { startAffinityLiveEmulator } from '../../../../tests/servers/vendors'
+import { startAffinityLiveEmulator } from '../../sandbox/vendors'
 import { affinityLive } from '../../presets/affinityLive'
 import { createTokenEngine } from '../engine'
 
