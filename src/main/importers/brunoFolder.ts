@@ -31,7 +31,9 @@ export function readBrunoFolder(files: FolderFile[]): {
   drafts: ImportDraft[]
   environments: ImportedEnvironment[]
 } {
-  const byPath = new Map(files.map((file) => [file.path.replace(/\\/g, '/').replace(/^\.?\//, ''), file.text]))
+  const byPath = new Map(
+    files.map((file) => [file.path.replace(/\\/g, '/').replace(/^\.?\//, ''), file.text]),
+  )
   const rootPrefix = collectionRoot([...byPath.keys()])
   const inCollection = new Map<string, string>()
   for (const [path, content] of byPath) {
@@ -64,9 +66,18 @@ export function readBrunoFolder(files: FolderFile[]): {
     `${config.name} variables`,
   )
   const workspaceVariable = definedNames(environments)
-  drafts.push(...draftsFromBru(collectionBlocks, { kind: 'collection', path: [config.name], scopes: [], workspaceVariable }))
+  drafts.push(
+    ...draftsFromBru(collectionBlocks, {
+      kind: 'collection',
+      path: [config.name],
+      scopes: [],
+      workspaceVariable,
+    }),
+  )
 
-  const folders = new Map<string, { names: string[]; scopes: Lookup[] }>([['', { names: [config.name], scopes: [] }]])
+  const folders = new Map<string, { names: string[]; scopes: Lookup[] }>([
+    ['', { names: [config.name], scopes: [] }],
+  ])
   const folderOf = (directory: string): { names: string[]; scopes: Lookup[] } => {
     const known = folders.get(directory)
     if (known) return known
@@ -75,9 +86,19 @@ export function readBrunoFolder(files: FolderFile[]): {
     const blocks = parsed.get(`${directory}/folder.bru`) ?? []
     const name = identify(blocks, 'folder.bru').name
     const shown = name === 'Bruno folder' ? directory.slice(cut + 1) : name
-    const folder = { names: [...parent.names, shown], scopes: [lookupIn(bruVariables(blocks)), ...parent.scopes] }
+    const folder = {
+      names: [...parent.names, shown],
+      scopes: [lookupIn(bruVariables(blocks)), ...parent.scopes],
+    }
     folders.set(directory, folder)
-    drafts.push(...draftsFromBru(blocks, { kind: 'folder', path: folder.names, scopes: parent.scopes, workspaceVariable }))
+    drafts.push(
+      ...draftsFromBru(blocks, {
+        kind: 'folder',
+        path: folder.names,
+        scopes: parent.scopes,
+        workspaceVariable,
+      }),
+    )
     return folder
   }
 
@@ -135,8 +156,13 @@ function readConfig(content: string): { name: string; ignore: string[] } {
     )
   }
   const config = isObject(value) ? value : {}
-  const ignore = Array.isArray(config.ignore) ? config.ignore.map(text).filter((each) => each !== undefined) : []
-  return { name: text(config.name)?.trim() || 'Bruno collection', ignore: ['node_modules', '.git', ...ignore] }
+  const ignore = Array.isArray(config.ignore)
+    ? config.ignore.map(text).filter((each) => each !== undefined)
+    : []
+  return {
+    name: text(config.name)?.trim() || 'Bruno collection',
+    ignore: ['node_modules', '.git', ...ignore],
+  }
 }
 
 /** `environments/Staging.bru`: `vars { name: value }` and `vars:secret [ name, … ]` (values kept by Bruno, not in the file). */

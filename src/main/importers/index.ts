@@ -1,6 +1,7 @@
 import { ERR_IMPORT_MALFORMED, ERR_IMPORT_UNRECOGNIZED } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
-import { secretPathsOf, readOwnPath } from '../../shared/secretFields'
+import { readOwnPath, secretPathsOf } from '../../shared/secretFields'
+import { isSecretName } from '../../shared/secretNames'
 import { TokenDeskError } from '../errors'
 import { ValueScrubber } from '../http/valueScrubber'
 import { parseIntegration } from '../integration/parse'
@@ -12,7 +13,12 @@ import type { ImportedEnvironment } from './lib/environments'
 import { isObject, text } from './lib/json'
 import type { ImportDraft } from './lib/toIntegration'
 import { looksLikeYaml, parseYaml } from './lib/yaml'
-import { isPostmanCollection, isPostmanEnvironment, readPostmanCollection, readPostmanEnvironment } from './postman'
+import {
+  isPostmanCollection,
+  isPostmanEnvironment,
+  readPostmanCollection,
+  readPostmanEnvironment,
+} from './postman'
 import { isTokenDeskFile, readTokenDeskFile } from './tokendesk'
 
 /** The file looked like JSON, YAML or `.bru` but does not parse. */
@@ -78,18 +84,24 @@ export function importFiles(files: Array<{ fileName?: string; text: string }>): 
     )
   }
   const read = files.map(readFile)
-  const postmanEnvironments = read.flatMap((each) => (each.kind === 'postman environment' ? [each.environment] : []))
+  const postmanEnvironments = read.flatMap((each) =>
+    each.kind === 'postman environment' ? [each.environment] : [],
+  )
   const results: ImportResult[] = read.map((each) => {
     if (each.kind === 'bru') return fromDrafts('bruno', { drafts: each.drafts }, 'this .bru file')
     if (each.kind === 'postman environment') return { format: 'postman', integrations: [], warnings: [] }
     return fromValue(each.value, each.fileName, postmanEnvironments)
   })
   const standalone =
-    postmanEnvironments.length && !read.some((each) => each.kind === 'value' && isPostmanCollection(each.value))
+    postmanEnvironments.length &&
+    !read.some((each) => each.kind === 'value' && isPostmanCollection(each.value))
   const merged: ImportResult = {
     format: results[0]?.format ?? 'tokendesk',
     integrations: results.flatMap((result) => result.integrations),
-    environments: [...(standalone ? postmanEnvironments : []), ...results.flatMap((result) => result.environments ?? [])],
+    environments: [
+      ...(standalone ? postmanEnvironments : []),
+      ...results.flatMap((result) => result.environments ?? []),
+    ],
     warnings: [...new Set(results.flatMap((result) => result.warnings))],
   }
   return masked(merged)
@@ -117,11 +129,16 @@ function readFile(input: { fileName?: string; text: string }): ReadFile {
       ? parseYaml(content, file, input.fileName)
       : undefined
   if (value === undefined) throw unrecognized(file, input.fileName, hintForText(content))
-  if (isPostmanEnvironment(value)) return { kind: 'postman environment', environment: readPostmanEnvironment(value) }
+  if (isPostmanEnvironment(value))
+    return { kind: 'postman environment', environment: readPostmanEnvironment(value) }
   return { kind: 'value', value, fileName: input.fileName }
 }
 
-function fromValue(value: unknown, fileName: string | undefined, postmanEnvironments: ImportedEnvironment[]): ImportResult {
+function fromValue(
+  value: unknown,
+  fileName: string | undefined,
+  postmanEnvironments: ImportedEnvironment[],
+): ImportResult {
   if (isTokenDeskFile(value)) return { format: 'tokendesk', ...readTokenDeskFile(value) }
   if (isPostmanCollection(value)) {
     return fromDrafts('postman', readPostmanCollection(value, postmanEnvironments), 'this Postman collection')
@@ -176,25 +193,48 @@ function fromDrafts(
   return { format, integrations, ...environments, warnings: [...new Set(warnings)] }
 }
 
-/** Warnings quote values from the files: no secret of an environment or an integration shows there. */
+/**
+ * A variable is secret when the file says so, when its name says so (`client_secret`, `apiKey`),
+ * or when a secret field uses it (`"clientSecret": "{{portal_key}}"`): it is then kept in the vault,
+ * never in a workspace file. Warnings quote values from the files: no secret shows there.
+ */
 function masked(result: ImportResult): ImportResult {
-  const secrets = [
-    ...(result.environments ?? []).flatMap((environment) =>
+  const secretFieldValues = result.integrations.flatMap((integration) =>
+    secretPathsOf(integration)
+      .map((path) => readOwnPath(integration, path))
+      .filter((value): value is string => typeof value === 'string'),
+  )
+  const usedBySecretField = new Set(secretFieldValues.flatMap(referencedNames))
+  const environments = (result.environments ?? []).map((environment) => ({
+    name: environment.name,
+    variables: environment.variables.map((variable) => ({
+      ...variable,
+      secret: variable.secret || isSecretName(variable.name) || usedBySecretField.has(variable.name),
+    })),
+  }))
+  const scrubber = new ValueScrubber([
+    ...environments.flatMap((environment) =>
       environment.variables.filter((variable) => variable.secret).map((variable) => variable.value),
     ),
-    ...result.integrations.flatMap((integration) =>
-      secretPathsOf(integration)
-        .map((path) => readOwnPath(integration, path))
-        .filter((value): value is string => typeof value === 'string'),
-    ),
-  ]
-  const scrubber = new ValueScrubber(secrets)
-  const { environments, ...rest } = result
+    ...secretFieldValues,
+  ])
+  const { environments: _environments, ...rest } = result
   return {
     ...rest,
-    ...(environments?.length ? { environments } : {}),
+    ...(environments.length ? { environments } : {}),
     warnings: result.warnings.map((warning) => scrubber.scrub(warning)),
   }
+}
+
+/** The `{{name}}` references in a value, found with indexOf (linear). */
+function referencedNames(value: string): string[] {
+  const names: string[] = []
+  for (let open = value.indexOf('{{'); open >= 0; open = value.indexOf('{{', open + 2)) {
+    const close = value.indexOf('}}', open + 2)
+    if (close < 0) break
+    names.push(value.slice(open + 2, close).trim())
+  }
+  return names
 }
 
 function readBru(content: string, fileName: string | undefined, file: string): ImportDraft[] {

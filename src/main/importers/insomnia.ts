@@ -150,7 +150,12 @@ function quotedBracket(text: string, at: number): { key: string; end: number } |
   return text[end] === ']' ? { key, end: end + 1 } : undefined
 }
 
-function settingsFrom(auth: JsonObject, label: string, path: string[], savedToken: boolean): ToolOAuthSettings {
+function settingsFrom(
+  auth: JsonObject,
+  label: string,
+  path: string[],
+  savedToken: boolean,
+): ToolOAuthSettings {
   const get = (key: string) => text(auth[key])
   const grant = get('grantType') || 'authorization_code'
   const audience = get('audience')?.trim() ? [['audience', get('audience')!] as [string, string]] : []
@@ -226,7 +231,8 @@ function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
       })
   }
   const workspaceOf = (name: string, id: string | undefined): InsomniaWorkspace => {
-    const base = id === undefined ? undefined : childrenOf(id).find((resource) => resource._type === 'environment')
+    const base =
+      id === undefined ? undefined : childrenOf(id).find((resource) => resource._type === 'environment')
     const baseId = base && text(base._id)
     const subEnvironments =
       baseId !== undefined ? childrenOf(baseId).filter((resource) => resource._type === 'environment') : []
@@ -286,7 +292,9 @@ function environmentsOf(base: JsonObject | undefined, subEnvironments: JsonObjec
 function variablesOf(environment: JsonObject): ImportedVariable[] {
   const meta = isObject(environment.meta) ? environment.meta : {}
   const secret = flag(environment.isPrivate) || flag(meta.isPrivate)
-  const rows = objects(environment.kvPairData).filter((row) => row.enabled !== false && text(row.name)?.trim())
+  const rows = objects(environment.kvPairData).filter(
+    (row) => row.enabled !== false && text(row.name)?.trim(),
+  )
   if (rows.length) {
     return rows.map((row) => ({
       name: text(row.name)!.trim(),

@@ -28,33 +28,49 @@ function collection(auth: Array<{ key: string; value: unknown }>, variable: unkn
 describe('Postman Collection v2.1', () => {
   const result = importIntegrations({ fileName, text: sample })
 
-  it('imports the collection-level client credentials with its variables filled in and its secret kept', () => {
+  it('imports the collection-level client credentials keeping {{name}} for its collection variables', () => {
     expect(result.format).toBe('postman')
     expect(result.integrations[0]).toEqual({
       format: 'tokendesk.integration/1',
       name: 'Acme Billing API',
       grant: 'client_credentials',
-      tokenUrl: 'https://login.acme.example/oauth2/token',
-      clientId: 'billing-sync',
-      clientSecret: 's3cr3t+/=&billing',
+      tokenUrl: '{{auth_host}}/oauth2/token',
+      clientId: '{{client_id}}',
+      clientSecret: '{{client_secret}}',
       clientAuth: 'body',
       scope: ['invoices.read', 'invoices.write'],
       tokenRequest: {
-        headers: { 'X-Acme-Tenant': 'acme-eu' },
+        headers: { 'X-Acme-Tenant': '{{tenant}}' },
         params: { audience: 'https://billing.acme.example' },
       },
       api: { tokenPlacement: 'header' },
     })
   })
 
-  it('imports the nested request with authorization_code_with_pkce as authorization code with PKCE', () => {
+  it('carries the collection variables as an environment, the secret one marked secret', () => {
+    expect(result.environments).toEqual([
+      {
+        name: 'Acme Billing API variables',
+        variables: [
+          { name: 'base_url', value: 'https://api.acme.example', secret: false },
+          { name: 'auth_host', value: 'https://login.acme.example', secret: false },
+          { name: 'client_id', value: 'billing-sync', secret: false },
+          { name: 'client_secret', value: 's3cr3t+/=&billing', secret: true },
+          { name: 'tenant', value: 'acme-eu', secret: false },
+        ],
+      },
+    ])
+  })
+
+  it('imports the nested request with authorization_code_with_pkce as authorization code with PKCE, in its folder', () => {
     expect(result.integrations[1]).toEqual({
       format: 'tokendesk.integration/1',
-      name: 'Acme Billing API / Customer portal / Get my profile',
+      name: 'Get my profile',
+      folder: ['Acme Billing API', 'Customer portal'],
       grant: 'authorization_code',
-      tokenUrl: 'https://login.acme.example/oauth2/token',
-      authorizeUrl: 'https://login.acme.example/oauth2/authorize?prompt=consent',
-      clientId: { env: 'portal_client_id' },
+      tokenUrl: '{{auth_host}}/oauth2/token',
+      authorizeUrl: '{{auth_host}}/oauth2/authorize?prompt=consent',
+      clientId: '{{portal_client_id}}',
       clientAuth: 'none',
       scope: ['openid', 'profile', 'offline_access'],
       redirectUri: 'http://127.0.0.1:7777/callback',
@@ -63,17 +79,20 @@ describe('Postman Collection v2.1', () => {
     })
   })
 
-  it('turns a variable without a value into an environment reference, and says so', () => {
+  it('keeps a variable the file gives no value as {{name}}, and says to set it in the environment', () => {
     expect(result.warnings).toContain(
-      'Postman request "Acme Billing API / Customer portal / Get my profile": "clientId": the Postman variable {{portal_client_id}} has no single value in this file, so it now reads the environment variable portal_client_id. Set it before use.',
+      'Postman request "Acme Billing API / Customer portal / Get my profile": "clientId" uses {{portal_client_id}}, which this file gives no value: set it in the environment before use.',
     )
   })
 
-  it('makes one integration of the same settings repeated on a request, and leaves out stale keys of other grants', () => {
+  it('makes one integration of the same settings repeated on a request, says where it went, and leaves out stale keys of other grants', () => {
     expect(result.integrations.map((integration) => integration.name)).toEqual([
       'Acme Billing API',
-      'Acme Billing API / Customer portal / Get my profile',
+      'Get my profile',
     ])
+    expect(result.warnings).toContain(
+      'Postman request "Acme Billing API / Invoices / Create invoice": the same OAuth 2.0 settings as Postman collection "Acme Billing API"; imported once, from there.',
+    )
     expect(result.integrations[1]).not.toHaveProperty('password')
   })
 
@@ -81,7 +100,7 @@ describe('Postman Collection v2.1', () => {
     expect(result.warnings).toContain(
       'Postman folder "Acme Billing API / Legacy widgets": Implicit grant is deprecated (RFC 9700); use authorization code with PKCE. It was not imported.',
     )
-    expect(result.warnings).toHaveLength(2)
+    expect(result.warnings).toHaveLength(3)
   })
 
   it('maps password_credentials to password, with its username and password', () => {
@@ -99,7 +118,8 @@ describe('Postman Collection v2.1', () => {
     expect(integrations).toEqual([
       {
         format: 'tokendesk.integration/1',
-        name: 'Shop / Orders',
+        name: 'Orders',
+        folder: ['Shop'],
         grant: 'password',
         tokenUrl: 'https://id.shop.example/token',
         clientId: 'till',
@@ -133,7 +153,7 @@ describe('Postman Collection v2.1', () => {
     })
   })
 
-  it('keeps a partly unresolved value as typed and warns; token URL parameters go on the URL', () => {
+  it('keeps variables as {{name}} and dynamic ones as typed, and warns; token URL parameters go on the URL', () => {
     const { integrations, warnings } = importIntegrations({
       text: collection(
         [
@@ -157,12 +177,12 @@ describe('Postman Collection v2.1', () => {
     expect(integrations[0]).toMatchObject({
       tokenUrl: '{{idp}}/token?api-version=2024-01',
       clientId: '{{$guid}}',
-      clientSecret: 'sh+h',
+      clientSecret: '{{secret}}',
     })
     expect(warnings).toEqual([
       'Postman request "Shop / Orders": refresh request parameters ("rotate") were not imported: TokenDesk sends the token request parameters on refresh too.',
-      'Postman request "Shop / Orders": "tokenUrl" keeps {{idp}} as typed: this file gives it no single value. Replace it before use.',
-      'Postman request "Shop / Orders": "clientId" keeps {{$guid}} as typed: this file gives it no single value. Replace it before use.',
+      'Postman request "Shop / Orders": "tokenUrl" uses {{idp}}, which this file gives no value: set it in the environment before use.',
+      'Postman request "Shop / Orders": "clientId" keeps {{$guid}} as typed: TokenDesk cannot fill it in. Replace it before use.',
       'Postman request "Shop / Orders": the token was sent after the header prefix "Token"; TokenDesk sends "Bearer". Check the API accepts it.',
     ])
   })

@@ -62,7 +62,9 @@ export function readPostmanCollection(
     if (!isObject(auth) || auth.type !== 'oauth2') return
     const settings = settingsFrom(oauth2Params(auth), `Postman ${kind} "${path.join(' / ')}"`, path)
     const lookup = firstOf(...scopes.map(lookupIn))
-    drafts.push(toIntegration(settings, (warn) => templateReader(SYNTAX, { lookup, workspaceVariable }, warn)))
+    drafts.push(
+      toIntegration(settings, (warn) => templateReader(SYNTAX, { lookup, workspaceVariable }, warn)),
+    )
   }
   let tooDeepSeen = false
   const walk = (items: unknown, path: string[], scopes: Variables[]) => {

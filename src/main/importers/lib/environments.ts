@@ -44,7 +44,9 @@ export const lookupIn =
 export function flattenVariables(data: unknown, options: { keepEmpty?: boolean } = {}): Variables {
   const flat: Variables = {}
   // An explicit stack: nested data is read without recursion, MAX_NESTING levels at most.
-  const stack: Array<{ value: unknown; prefix: string; depth: number }> = [{ value: data, prefix: '', depth: 0 }]
+  const stack: Array<{ value: unknown; prefix: string; depth: number }> = [
+    { value: data, prefix: '', depth: 0 },
+  ]
   while (stack.length) {
     const { value, prefix, depth } = stack.pop()!
     if (!isObject(value) || depth > MAX_NESTING) continue
