@@ -30,7 +30,11 @@ describe('reading a Bruno collection folder', () => {
     writeFileSync(join(root, 'node_modules', 'x', 'ignored.bru'), 'meta {\n}\n')
     writeFileSync(join(root, '.env'), 'SECRET=never-read')
     const { files, warnings } = await readCollectionFolder(root)
-    expect(files.map((file) => file.path).sort()).toEqual(['Orders/Refunds/Refund.bru', 'bruno.json', 'collection.bru'])
+    expect(files.map((file) => file.path).sort()).toEqual([
+      'Orders/Refunds/Refund.bru',
+      'bruno.json',
+      'collection.bru',
+    ])
     expect(warnings).toEqual([])
   })
 
@@ -38,7 +42,8 @@ describe('reading a Bruno collection folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'tokendesk-not-bruno-'))
     expect(await refusal(readCollectionFolder(root))).toMatchObject({
       code: ERR_IMPORT_UNRECOGNIZED,
-      message: 'This folder is not a Bruno collection: it has no bruno.json. Pick the folder that holds bruno.json.',
+      message:
+        'This folder is not a Bruno collection: it has no bruno.json. Pick the folder that holds bruno.json.',
     })
   })
 
@@ -74,7 +79,11 @@ describe('reading a Bruno collection folder', () => {
     const deep = collection()
     mkdirSync(join(deep, 'a', 'b', 'c'), { recursive: true })
     writeFileSync(join(deep, 'a', 'b', 'c', 'Deep.bru'), 'meta {\n}\n')
-    const { files, warnings } = await readCollectionFolder(deep, { entries: 100, bytes: 1024 * 1024, depth: 2 })
+    const { files, warnings } = await readCollectionFolder(deep, {
+      entries: 100,
+      bytes: 1024 * 1024,
+      depth: 2,
+    })
     expect(files.map((file) => file.path)).not.toContain('a/b/c/Deep.bru')
     expect(warnings).toEqual([
       'Folders nested more than 2 levels deep were not read; move their requests higher up to import them.',

@@ -37,12 +37,17 @@ describe('a Bruno collection folder', () => {
   })
 
   it('reads the collection from a parent folder too, and the same from Windows paths', () => {
-    const nested = importBrunoFolder(fixtureFiles.map((file) => ({ ...file, path: `orders\\${file.path.replace(/\//g, '\\')}` })))
+    const nested = importBrunoFolder(
+      fixtureFiles.map((file) => ({ ...file, path: `orders\\${file.path.replace(/\//g, '\\')}` })),
+    )
     expect(nested).toEqual(result)
   })
 
   it('says which .bru file is broken and reads the others', () => {
-    const broken = importBrunoFolder([...fixtureFiles, { path: 'Orders/Broken.bru', text: 'meta {\n  name: x\n' }])
+    const broken = importBrunoFolder([
+      ...fixtureFiles,
+      { path: 'Orders/Broken.bru', text: 'meta {\n  name: x\n' },
+    ])
     expect(broken.integrations).toHaveLength(3)
     expect(broken.warnings).toContain(
       '"Orders/Broken.bru" is not a valid Bruno .bru file and was not read: The block "meta" opened on line 1 is never closed.',
@@ -51,7 +56,10 @@ describe('a Bruno collection folder', () => {
 
   it('refuses files without bruno.json, saying which folder to pick', () => {
     expect(() => importBrunoFolder([{ path: 'collection.bru', text: 'meta {\n}\n' }])).toThrow(
-      expect.objectContaining({ code: ERR_IMPORT_UNRECOGNIZED, message: expect.stringContaining('Pick the folder that holds bruno.json') }),
+      expect.objectContaining({
+        code: ERR_IMPORT_UNRECOGNIZED,
+        message: expect.stringContaining('Pick the folder that holds bruno.json'),
+      }),
     )
   })
 })

@@ -122,7 +122,10 @@ describe('hostile YAML files', () => {
   }
 
   it('refuses a billion-laughs alias bomb, saying why', () => {
-    const lines = ['type: collection.insomnia.rest/5.0', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]']
+    const lines = [
+      'type: collection.insomnia.rest/5.0',
+      'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+    ]
     for (let level = 1; level < 10; level++) {
       const previous = `*a${level - 1}`
       lines.push(`a${level}: &a${level} [${Array(9).fill(previous).join(', ')}]`)
@@ -133,14 +136,16 @@ describe('hostile YAML files', () => {
   })
 
   it('refuses YAML nested 100,000 levels deep in flow or block style without overflowing', () => {
-    expect(message(`type: collection.insomnia.rest/5.0\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).toMatch(
-      /^"export\.yaml" nests more than 400 levels deep \(line 2\)/,
-    )
+    expect(
+      message(`type: collection.insomnia.rest/5.0\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`),
+    ).toMatch(/^"export\.yaml" nests more than 400 levels deep \(line 2\)/)
     expect(message(`type: collection.insomnia.rest/5.0\nx: ${'- '.repeat(100_000)}a\n`)).toMatch(
       /nests more than 400 levels deep/,
     )
     const indented = Array.from({ length: 2_000 }, (_, level) => `${' '.repeat(level)}k${level}:`).join('\n')
-    expect(message(`type: collection.insomnia.rest/5.0\nx:\n${indented}\n`)).toMatch(/nests more than 400 levels deep/)
+    expect(message(`type: collection.insomnia.rest/5.0\nx:\n${indented}\n`)).toMatch(
+      /nests more than 400 levels deep/,
+    )
   })
 
   it('reads braces inside a request body as text, not as nesting', () => {
@@ -159,9 +164,9 @@ describe('hostile YAML files', () => {
       '      accessTokenUrl: https://id.example/token',
       '      clientId: braces',
     ].join('\n')
-    expect(importIntegrations({ fileName: 'braces.yaml', text }).integrations.map((each) => each.clientId)).toEqual([
-      'braces',
-    ])
+    expect(
+      importIntegrations({ fileName: 'braces.yaml', text }).integrations.map((each) => each.clientId),
+    ).toEqual(['braces'])
   })
 
   it('refuses YAML over 10 MB before parsing it', () => {

@@ -7,7 +7,7 @@ import {
   startAltitudeAngelEmulator,
   startAutovitEmulator,
   startAvionteEmulator,
-  } from '../../../tests/servers/vendors'
+} from '../../../tests/servers/vendors'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
 import { dispatchCall } from '../dispatch'
 import { createHandlers } from '../handlers'
@@ -174,7 +174,11 @@ describe('imported collections get tokens from the vendors', () => {
     app.queueFolderToOpen(fixturePath('bruno-orders'))
     const outcome = await app.call('integrations.importFolder', {})
     expect(outcome.format).toBe('bruno')
-    expect(outcome.imported.map((summary) => summary.name)).toEqual(['Orders API', 'Back office', 'List orders'])
+    expect(outcome.imported.map((summary) => summary.name)).toEqual([
+      'Orders API',
+      'Back office',
+      'List orders',
+    ])
     expect(outcome.environments.map((environment) => environment.name)).toEqual(['Local', 'Staging'])
     expect(outcome.environments[0]!.variables).toEqual([
       { name: 'apiBase', value: 'https://api.orders.example', secret: false },
@@ -196,5 +200,38 @@ describe('imported collections get tokens from the vendors', () => {
       const token = await getTokenWith(app, summary.id, outcome.environments[0]!, typed)
       expect(token.ok, summary.name).toBe(true)
     }
+  })
+})
+
+describe('picking a Bruno collection', () => {
+  it("picking a collection's bruno.json in the file dialog imports the whole folder", async () => {
+    const app = mainProcess()
+    app.queueFileToOpen(fixturePath('bruno-orders/bruno.json'))
+    const outcome = await app.call('integrations.import', {})
+    expect(outcome.imported.map((summary) => summary.name)).toEqual([
+      'Orders API',
+      'Back office',
+      'List orders',
+    ])
+    expect(outcome.environments.map((environment) => environment.name)).toEqual(['Local', 'Staging'])
+  })
+
+  it('a bruno.json dropped on the window (no folder access) says to import the folder', async () => {
+    const app = mainProcess()
+    await expect(
+      app.call('integrations.import', { file: readFixture('bruno-orders/bruno.json') }),
+    ).rejects.toThrow(
+      'It is the bruno.json of a Bruno collection: choose "Import folder…" and pick the folder that holds it',
+    )
+  })
+
+  it('closing the folder picker imports nothing', async () => {
+    const app = mainProcess()
+    expect(await app.call('integrations.importFolder', {})).toEqual({
+      cancelled: true,
+      imported: [],
+      environments: [],
+      warnings: [],
+    })
   })
 })

@@ -234,3 +234,17 @@ describe('Insomnia export v4', () => {
     ])
   })
 })
+
+describe('Insomnia OAuth 2.0 blocks with nothing to get a token with', () => {
+  it('reports a request whose only OAuth 2.0 data is a token Insomnia saved', () => {
+    const result = importIntegrations({
+      text: exportWith({ type: 'oauth2', grantType: 'authorization_code' }, [
+        { _id: 'oa2_1', parentId: 'req_1', _type: 'oauth2_token', accessToken: 'saved-by-a-script' },
+      ]),
+    })
+    expect(result.integrations).toEqual([])
+    expect(result.warnings).toEqual([
+      'Insomnia request "Shop / Orders": its OAuth 2.0 block holds only a saved token — it was probably fetched by a script. Set up the grant that fetches it (token URL and client) in TokenDesk instead. It was not imported.',
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { importIntegrations } from './index'
+import { importFiles, importIntegrations } from './index'
 
 const fileName = 'acme-billing.postman_collection.json'
 const sample = readFileSync(new URL(`./samples/${fileName}`, import.meta.url), 'utf8')
@@ -184,6 +184,105 @@ describe('Postman Collection v2.1', () => {
       'Postman request "Shop / Orders": "tokenUrl" uses {{idp}}, which this file gives no value: set it in the environment before use.',
       'Postman request "Shop / Orders": "clientId" keeps {{$guid}} as typed: TokenDesk cannot fill it in. Replace it before use.',
       'Postman request "Shop / Orders": the token was sent after the header prefix "Token"; TokenDesk sends "Bearer". Check the API accepts it.',
+    ])
+  })
+})
+
+describe('Postman environments beside a collection', () => {
+  const environment = (name: string, values: unknown[]) =>
+    JSON.stringify({ id: 'e1', name, values, _postman_variable_scope: 'environment' })
+
+  it('an environment file alone imports its environment, secrets marked', () => {
+    const result = importFiles([
+      {
+        fileName: 'prod.postman_environment.json',
+        text: environment('Production', [
+          { key: 'host', value: 'https://id.shop.example', type: 'default', enabled: true },
+          { key: 'token_key', value: 'k-123456', type: 'secret', enabled: true },
+          { key: 'off', value: 'x', enabled: false },
+        ]),
+      },
+    ])
+    expect(result).toEqual({
+      format: 'postman',
+      integrations: [],
+      environments: [
+        {
+          name: 'Production',
+          variables: [
+            { name: 'host', value: 'https://id.shop.example', secret: false },
+            { name: 'token_key', value: 'k-123456', secret: true },
+          ],
+        },
+      ],
+      warnings: [],
+    })
+  })
+
+  it('each environment picked with the collection carries the collection variables; its own values win', () => {
+    const result = importFiles([
+      {
+        fileName: 'shop.postman_collection.json',
+        text: collection(
+          [
+            { key: 'grant_type', value: 'client_credentials' },
+            { key: 'accessTokenUrl', value: '{{host}}/token' },
+            { key: 'clientId', value: '{{client}}' },
+          ],
+          [
+            { key: 'host', value: 'https://id.example' },
+            { key: 'client', value: 'shop' },
+          ],
+        ),
+      },
+      { fileName: 'dev.json', text: environment('Dev', [{ key: 'host', value: 'http://127.0.0.1:9000' }]) },
+      { fileName: 'prod.json', text: environment('Prod', []) },
+    ])
+    expect(result.integrations).toMatchObject([{ tokenUrl: '{{host}}/token', clientId: '{{client}}' }])
+    expect(result.environments).toEqual([
+      {
+        name: 'Dev',
+        variables: [
+          { name: 'client', value: 'shop', secret: false },
+          { name: 'host', value: 'http://127.0.0.1:9000', secret: false },
+        ],
+      },
+      {
+        name: 'Prod',
+        variables: [
+          { name: 'host', value: 'https://id.example', secret: false },
+          { name: 'client', value: 'shop', secret: false },
+        ],
+      },
+    ])
+  })
+
+  it('reports an OAuth 2.0 block holding only a saved token instead of importing it empty', () => {
+    const result = importIntegrations({
+      text: collection([
+        { key: 'accessToken', value: 'eyJhbGciOiJub25lIn0.e30.' },
+        { key: 'tokenType', value: 'Bearer' },
+        { key: 'addTokenTo', value: 'header' },
+      ]),
+    })
+    expect(result.integrations).toEqual([])
+    expect(result.warnings).toEqual([
+      'Postman request "Shop / Orders": its OAuth 2.0 block holds only a saved token — it was probably fetched by a script. Set up the grant that fetches it (token URL and client) in TokenDesk instead. It was not imported.',
+    ])
+  })
+
+  it('never shows a secret in a warning, even where the file repeats it in a URL', () => {
+    const result = importIntegrations({
+      text: collection([
+        { key: 'grant_type', value: 'client_credentials' },
+        { key: 'accessTokenUrl', value: 'https://id.shop.example/token' },
+        { key: 'clientId', value: 'shop' },
+        { key: 'clientSecret', value: 'sk-live-7f3a9c' },
+        { key: 'refreshTokenUrl', value: 'https://id.shop.example/refresh?client_secret=sk-live-7f3a9c' },
+      ]),
+    })
+    expect(result.warnings).toEqual([
+      'Postman request "Shop / Orders": the refresh token URL https://id.shop.example/refresh?client_secret=•••••• was not imported: TokenDesk refreshes at the token URL.',
     ])
   })
 })
