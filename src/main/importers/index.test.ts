@@ -7,6 +7,7 @@ import {
 } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
 import { TokenDeskError } from '../errors'
+import { endpointUrlProblem } from '../integration/endpointUrl'
 import { parseIntegration } from '../integration/parse'
 import { writeExport } from '../store/exportFile'
 import { ERR_IMPORT_MALFORMED, importIntegrations } from './index'
@@ -48,6 +49,16 @@ describe('importIntegrations', () => {
       'payroll.insomnia.json': 'insomnia',
       'shop-api.bruno_collection.json': 'bruno',
     })
+  })
+
+  it('an imported URL holding a workspace variable is a valid draft, left for the environment to fill in', () => {
+    const draft = {
+      grant: 'client_credentials',
+      tokenUrl: '{{baseUrl}}/oauth/token',
+      clientId: '{{client_id}}',
+    }
+    expect(parseIntegration(draft)).toEqual(draft)
+    expect(endpointUrlProblem('{{baseUrl}}/oauth/token')).toBeUndefined()
   })
 
   it('reads TokenDesk integrations: one object, a list, or { integrations }', () => {
