@@ -18,6 +18,12 @@ export const KNOWN_GRANTS = [
   'jwt_bearer',
 ] as const
 
+/** The grant_type sent for the grants whose wire name is a URI (RFC 8693 §2.1, RFC 7523 §2.1). */
+export const GRANT_TYPE_URIS = {
+  token_exchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
+  jwt_bearer: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+} as const
+
 /** RFC 9449 proof-key algorithms TokenDesk can make a key for; ES256 is the default. */
 export const DPOP_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'] as const
 export type DpopAlgorithm = (typeof DPOP_ALGORITHMS)[number]

@@ -1,9 +1,10 @@
+import { GRANT_TYPE_URIS } from '../../../shared/integration'
 import type { ResolvedIntegration } from '../../integration/resolve'
 import { signJwtBearerAssertion } from '../assertions/jwtBearerAssertion'
 import type { Grant, MissingField } from '../grants/grant'
 import { scopeParam } from '../grants/grant'
 
-export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
+export const JWT_BEARER_GRANT_TYPE = GRANT_TYPE_URIS.jwt_bearer
 
 /**
  * The assertion a JWT bearer request sends: the pasted one as is, else one signed now with the

@@ -1,7 +1,8 @@
+import { GRANT_TYPE_URIS } from '../../../shared/integration'
 import type { Grant, MissingField } from '../grants/grant'
 import { scopeParam } from '../grants/grant'
 
-export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange'
+export const TOKEN_EXCHANGE_GRANT_TYPE = GRANT_TYPE_URIS.token_exchange
 
 /**
  * RFC 8693 §2.1: trade a subject token (and, for delegation, an actor token) for a token for another
