@@ -147,11 +147,11 @@ async function tokenExchange(provider: Provider, providerKeys: ProviderKeys, ctx
   if (single(params.subject_token_type) !== ACCESS_TOKEN_TYPE)
     throw new errors.InvalidRequest(`subject_token_type must be ${ACCESS_TOKEN_TYPE}`)
   const subject = await findSubject(provider, providerKeys, subjectToken)
-  if (!subject) throw new errors.InvalidGrant('subject token invalid or expired')
+  if (!subject) throw refusal('invalid_grant', 'subject token invalid or expired')
 
   const targets = [...list(params.audience), ...list(params.resource)]
   const unknown = targets.filter((target) => !(EXCHANGE_AUDIENCES as readonly string[]).includes(target))
-  if (unknown.length) throw new errors.InvalidTarget(`unknown audience or resource: ${unknown.join(' ')}`)
+  if (unknown.length) throw refusal('invalid_target', `unknown audience or resource: ${unknown.join(' ')}`)
   const audience = targets[0] ?? EXCHANGE_AUDIENCES[0]
   const scope = single(params.scope) ?? 'orders:read'
 
@@ -196,9 +196,9 @@ async function jwtBearer(provider: Provider, ctx: KoaContextWithOIDC) {
       requiredClaims: ['exp', 'sub', 'jti'],
     }))
   } catch (error) {
-    throw new errors.InvalidGrant(assertionProblem(error))
+    throw refusal('invalid_grant', assertionProblem(error))
   }
-  if (seenAssertions.has(payload.jti!)) throw new errors.InvalidGrant('assertion jti already used')
+  if (seenAssertions.has(payload.jti!)) throw refusal('invalid_grant', 'assertion jti already used')
   seenAssertions.add(payload.jti!)
   const scope = single((ctx.oidc.params as Record<string, string | undefined>).scope) ?? 'reports:read'
   ctx.body = await issueJwtAccessToken(provider, ctx, {
@@ -240,6 +240,14 @@ async function issueJwtAccessToken(
   })
   const value = await token.save()
   return { access_token: value, token_type: 'Bearer', expires_in: token.expiration, scope }
+}
+
+/**
+ * An OAuth error whose error_description is the words given: oidc-provider's own InvalidGrant keeps
+ * its detail out of the response ("grant request is invalid"), which would hide the cause.
+ */
+function refusal(error: string, description: string): Error {
+  return new errors.CustomOIDCProviderError(error, description)
 }
 
 function single(value: string | string[] | undefined): string | undefined {
