@@ -111,3 +111,17 @@ function assertAlgorithm(algorithm: string): asserts algorithm is DpopAlgorithm 
 function keyProblem(message: string): TokenDeskError {
   return new TokenDeskError(ERR_DPOP_KEY, message, { field: KEY_FIELD })
 }
+
+/**
+ * The integration's proof key (its resolved `dpop` block): the kept one, or a new one when none is
+ * kept yet. `newKeyToKeep` is then the text to save at "dpop.privateKey", so the key (and the tokens
+ * bound to it) outlive the session.
+ */
+export async function dpopKeyOf(dpop: {
+  algorithm: DpopAlgorithm
+  privateKey?: string
+}): Promise<{ key: DpopKey; newKeyToKeep?: string }> {
+  if (dpop.privateKey) return { key: await importDpopKey(dpop.privateKey, dpop.algorithm) }
+  const key = await generateDpopKey(dpop.algorithm)
+  return { key, newKeyToKeep: await exportDpopKey(key) }
+}

@@ -5,6 +5,8 @@ import { ERR_ASSERTION_KEY, ERR_INTEGRATION_INCOMPLETE } from '../../../shared/e
 import type { Integration } from '../../../shared/integration'
 import { parseIntegration } from '../../integration/parse'
 import { resolveIntegration } from '../../integration/resolve'
+import { createMasker } from '../../http/mask'
+import { MASKED } from '../../../shared/secretNames'
 import { buildTokenRequest } from '../tokenRequest'
 import { JWT_BEARER_GRANT_TYPE, jwtBearerAssertion, jwtBearerGrant } from './jwtBearerRequest'
 
@@ -81,5 +83,14 @@ describe('JWT bearer request (RFC 7523 §2.1)', () => {
     })
     const request = await buildTokenRequest(resolved({}), jwtBearerGrant('eyJ.a.b'), {})
     expect(new URLSearchParams(request.body!).getAll('assertion')).toEqual(['eyJ.a.b'])
+  })
+
+  it('records the request with a freshly signed assertion masked', async () => {
+    const integration = resolved({ jwtBearer: { privateKey: keyPem, subject: 'user-42' } })
+    const assertion = await jwtBearerAssertion(integration, TOKEN_URL)
+    const request = await buildTokenRequest(integration, jwtBearerGrant(assertion), {})
+    const recorded = createMasker(integration.secrets, integration.secretNames).request(request)
+    expect(recorded.body).not.toContain(assertion)
+    expect(new URLSearchParams(recorded.body!).get('assertion')).toBe(MASKED)
   })
 })

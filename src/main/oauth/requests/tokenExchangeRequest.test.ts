@@ -3,6 +3,8 @@ import { ERR_INTEGRATION_INCOMPLETE } from '../../../shared/errorCodes'
 import { TOKEN_TYPES, type Integration } from '../../../shared/integration'
 import { parseIntegration } from '../../integration/parse'
 import { resolveIntegration } from '../../integration/resolve'
+import { createMasker } from '../../http/mask'
+import { MASKED } from '../../../shared/secretNames'
 import { buildTokenRequest } from '../tokenRequest'
 import { TOKEN_EXCHANGE_GRANT_TYPE, tokenExchangeGrant } from './tokenExchangeRequest'
 
@@ -89,5 +91,22 @@ describe('token exchange request (RFC 8693 §2.1)', () => {
     expect(request.headers).toContainEqual(['Authorization', expect.stringMatching(/^Basic /)])
     expect(new URLSearchParams(request.body!).get('grant_type')).toBe(TOKEN_EXCHANGE_GRANT_TYPE)
     expect(new URLSearchParams(request.body!).get('subject_token_type')).toBe(TOKEN_TYPES.access_token)
+  })
+
+  it('records the request with the subject and actor tokens masked', async () => {
+    const integration = resolved({
+      tokenExchange: {
+        subjectToken: 'subject-secret-value',
+        subjectTokenType: TOKEN_TYPES.access_token,
+        actorToken: 'actor-secret-value',
+        actorTokenType: TOKEN_TYPES.access_token,
+      },
+    })
+    const request = await buildTokenRequest(integration, tokenExchangeGrant, {})
+    const recorded = createMasker(integration.secrets, integration.secretNames).request(request)
+    expect(recorded.body).not.toMatch(/subject-secret-value|actor-secret-value/)
+    const sent = new URLSearchParams(recorded.body!)
+    expect([sent.get('subject_token'), sent.get('actor_token')]).toEqual([MASKED, MASKED])
+    expect(sent.get('subject_token_type')).toBe(TOKEN_TYPES.access_token)
   })
 })
