@@ -6,8 +6,7 @@ import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
-import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
-import { signOutUrl } from '../oauth/signIn/signOutUrl'
+import { signInAndGetToken, signOutUrl } from '../oauth'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from './handlerType'
 
@@ -36,14 +35,12 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
-        const input = consent.grantInput(id, code)
-        const outcome = await engine.getToken(repository.getWithSecrets(id), {
-          cacheKey: id,
-          fresh,
-          input,
-          signal,
-        })
-        if (input.code) consent.finish(id)
+        const integration = repository.getWithSecrets(id)
+        const options = { cacheKey: id, fresh, signal }
+        const outcome =
+          code === undefined
+            ? await engine.getToken(integration, options)
+            : await engine.redeemPastedCode(integration, code, options)
         return withoutRefreshToken(outcome)
       }),
     'token.cancel': ({ id }) => {
