@@ -1,13 +1,9 @@
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DPOP_ALGORITHMS } from '../../../shared/integration'
-import { startDpopResource, type DpopResource } from '../../../../tests/servers/dpopResource'
-import {
-  OIDC_API_RESOURCE,
-  startOidcProvider,
-  type OidcTestServer,
-} from '../../../../tests/servers/oidcProvider'
-import { standardsClients } from '../../../../tests/servers/openidStandards'
+import { startDpopResource, type DpopResource } from '../../sandbox/dpopResource'
+import { OIDC_API_RESOURCE, startOidcProvider, type OidcTestServer } from '../../sandbox/oidcProvider'
+import { standardsClients } from '../../sandbox/openidStandards'
 import { diagnoseFor } from '../../diagnose/test/recordedExchange'
 import { readDpopNonceChallenge } from './nonceChallenge'
 import { createDpopProof } from './proof'

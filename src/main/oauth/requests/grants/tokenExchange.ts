@@ -1,6 +1,5 @@
-import { GRANT_TYPE_URIS } from '../../../shared/integration'
-import type { Grant, MissingField } from '../grants/grant'
-import { scopeParam } from '../grants/grant'
+import { GRANT_TYPE_URIS } from '../../../../shared/integration'
+import { scopeParam, type Grant, type MissingField } from './grant'
 
 export const TOKEN_EXCHANGE_GRANT_TYPE = GRANT_TYPE_URIS.token_exchange
 

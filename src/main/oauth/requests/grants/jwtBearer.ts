@@ -1,8 +1,7 @@
-import { GRANT_TYPE_URIS } from '../../../shared/integration'
-import type { ResolvedIntegration } from '../../integration/resolve'
-import { signJwtBearerAssertion } from '../assertions/jwtBearerAssertion'
-import type { Grant, MissingField } from '../grants/grant'
-import { scopeParam } from '../grants/grant'
+import { GRANT_TYPE_URIS } from '../../../../shared/integration'
+import type { ResolvedIntegration } from '../../../integration/resolve'
+import { signJwtBearerAssertion } from '../../assertions/jwtBearerAssertion'
+import { scopeParam, type Grant, type MissingField } from './grant'
 
 export const JWT_BEARER_GRANT_TYPE = GRANT_TYPE_URIS.jwt_bearer
 

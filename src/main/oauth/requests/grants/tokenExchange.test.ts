@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ERR_INTEGRATION_INCOMPLETE } from '../../../shared/errorCodes'
-import { TOKEN_TYPES, type Integration } from '../../../shared/integration'
-import { parseIntegration } from '../../integration/parse'
-import { resolveIntegration } from '../../integration/resolve'
-import { createMasker } from '../../http/mask'
-import { MASKED } from '../../../shared/secretNames'
+import { ERR_INTEGRATION_INCOMPLETE } from '../../../../shared/errorCodes'
+import { TOKEN_TYPES, type Integration } from '../../../../shared/integration'
+import { parseIntegration } from '../../../integration/parse'
+import { resolveIntegration } from '../../../integration/resolve'
+import { createMasker } from '../../../http/mask'
+import { MASKED } from '../../../../shared/secretNames'
 import { buildTokenRequest } from '../tokenRequest'
-import { TOKEN_EXCHANGE_GRANT_TYPE, tokenExchangeGrant } from './tokenExchangeRequest'
+import { TOKEN_EXCHANGE_GRANT_TYPE, tokenExchangeGrant } from './tokenExchange'
 
 const base: Integration = {
   grant: 'token_exchange',

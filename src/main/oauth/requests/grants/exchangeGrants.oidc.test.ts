@@ -1,22 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TOKEN_TYPES, type Integration } from '../../../shared/integration'
-import { startOidcProvider, type OidcTestServer } from '../../../../tests/servers/oidcProvider'
-import {
-  EXCHANGE_AUDIENCES,
-  JWT_BEARER_AUDIENCE,
-  standardsClients,
-} from '../../../../tests/servers/openidStandards'
-import { diagnoseFor } from '../../diagnose/test/recordedExchange'
-import type { PreparedRequest } from '../../http/mask'
-import { parseIntegration } from '../../integration/parse'
-import { resolveIntegration, type ResolvedIntegration } from '../../integration/resolve'
-import { clientCredentialsGrant } from '../grants/clientCredentials'
-import type { Grant } from '../grants/grant'
+import { TOKEN_TYPES, type Integration } from '../../../../shared/integration'
+import { startOidcProvider, type OidcTestServer } from '../../../sandbox/oidcProvider'
+import { EXCHANGE_AUDIENCES, JWT_BEARER_AUDIENCE, standardsClients } from '../../../sandbox/openidStandards'
+import { diagnoseFor } from '../../../diagnose/test/recordedExchange'
+import type { PreparedRequest } from '../../../http/mask'
+import { parseIntegration } from '../../../integration/parse'
+import { resolveIntegration, type ResolvedIntegration } from '../../../integration/resolve'
+import { clientCredentialsGrant } from './clientCredentials'
+import type { Grant } from './grant'
 import { buildTokenRequest } from '../tokenRequest'
-import { jwtBearerAssertion, jwtBearerGrant } from './jwtBearerRequest'
-import { tokenExchangeGrant } from './tokenExchangeRequest'
+import { jwtBearerAssertion, jwtBearerGrant } from './jwtBearer'
+import { tokenExchangeGrant } from './tokenExchange'
 
 let provider: OidcTestServer
 beforeAll(async () => {
