@@ -18,10 +18,11 @@ import {
 } from 'jose'
 import type Provider from 'oidc-provider'
 import { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
+import { GRANT_TYPE_URIS, TOKEN_TYPES } from '../../shared/integration'
 
-export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
-export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
-export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token'
+export const TOKEN_EXCHANGE = GRANT_TYPE_URIS.token_exchange
+export const JWT_BEARER = GRANT_TYPE_URIS.jwt_bearer
+export const ACCESS_TOKEN_TYPE = TOKEN_TYPES.access_token
 
 /** The audiences token exchange issues tokens for; any other is refused with invalid_target. */
 export const EXCHANGE_AUDIENCES = ['https://orders.tokendesk.test', 'https://billing.tokendesk.test'] as const
