@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+import { registerTokenExchangeAndJwtBearer, withStandards, type StandardsKeys } from './openidStandards'
 
 /** The resource server oidc-provider issues JWT access tokens for (RFC 8707 resource indicator). */
 export const OIDC_API_RESOURCE = 'https://api.tokendesk.test'
@@ -28,6 +29,8 @@ export interface OidcTestServer {
   tokenUrl: string
   /** The private key of `oidcClients.privateKeyJwt`, whose public half the server has registered. */
   privateKeyJwt: { privateKeyPem: string; privateJwk: JWK }
+  /** With `standards`: the keys of the clients openidStandards.ts adds. */
+  standardsKeys?: StandardsKeys
   close(): Promise<void>
 }
 
@@ -36,7 +39,7 @@ export interface OidcTestServer {
  * requests, and never keeps the test process alive.
  */
 export async function startOidcProvider(
-  options: { accessTokenTtlSeconds?: number; idleMs?: number } = {},
+  options: { accessTokenTtlSeconds?: number; idleMs?: number; standards?: boolean } = {},
 ): Promise<OidcTestServer> {
   const ttl = options.accessTokenTtlSeconds ?? 600
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end()
@@ -56,7 +59,11 @@ export async function startOidcProvider(
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const clientKey = await generateKeyPair('RS256', { extractable: true })
   const clientPublicJwk = { ...(await exportJWK(clientKey.publicKey)), kid: 'client-key-1', use: 'sig' }
-  const provider = new Provider(issuer, await configuration(ttl, clientPublicJwk))
+  const base = await configuration(ttl, clientPublicJwk)
+  // DPoP with nonces, PAR, token exchange and JWT bearer: see openidStandards.ts.
+  const standards = options.standards ? await withStandards(base) : undefined
+  const provider = new Provider(issuer, standards?.configuration ?? base)
+  if (standards) registerTokenExchangeAndJwtBearer(provider)
   handle = provider.callback()
   return {
     issuer,
@@ -65,6 +72,7 @@ export async function startOidcProvider(
       privateKeyPem: await exportPKCS8(clientKey.privateKey),
       privateJwk: await exportJWK(clientKey.privateKey),
     },
+    standardsKeys: standards?.keys,
     close: () =>
       new Promise<void>((resolve) => {
         clearTimeout(idleTimer)
