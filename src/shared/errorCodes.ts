@@ -36,3 +36,11 @@ export const ERR_PROXY_REFUSED = 'ERR_PROXY_REFUSED'
 export const ERR_STORE_BUSY = 'ERR_STORE_BUSY'
 /** The CLI's token store (keychain or --token-store file) cannot be used. */
 export const ERR_TOKEN_STORE = 'ERR_TOKEN_STORE'
+/** A workspace file changed on disk since the app read it: the user chooses "Reload from disk" or "Keep mine". */
+export const ERR_WORKSPACE_CONFLICT = 'ERR_WORKSPACE_CONFLICT'
+/** A folder opened as a workspace cannot be used (not a folder, unreadable, or a workspace file is wrong). */
+export const ERR_WORKSPACE_INVALID = 'ERR_WORKSPACE_INVALID'
+/** `{{name}}` names no variable of the active environment (or no environment is chosen). */
+export const ERR_VARIABLE_UNKNOWN = 'ERR_VARIABLE_UNKNOWN'
+/** A secret the integration or environment needs has no value for this person yet. */
+export const ERR_SECRET_NEEDED = 'ERR_SECRET_NEEDED'

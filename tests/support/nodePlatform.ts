@@ -18,6 +18,7 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
   const downloads = join(userData, '..', `${basename(userData)}-files`)
   mkdirSync(downloads, { recursive: true })
   const filesToOpen: string[] = []
+  const foldersToOpen: string[] = []
   const openedUrls: string[] = []
   /** What a test plays for the user's browser and for the embedded sign-in window, when it needs them. */
   const stand: { browser?: (url: string) => void; signInWindow?: OpenSignInWindow } = {}
@@ -31,6 +32,7 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
       const path = filesToOpen.shift()
       return path ? { name: basename(path), text: readFileSync(path, 'utf8') } : null
     },
+    openFolder: async () => foldersToOpen.shift() ?? null,
   }
   const platform: PlatformDeps = {
     stores: confStoreFactory(userData),
@@ -52,6 +54,8 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
     downloads,
     openedUrls,
     queueFileToOpen: (path: string) => filesToOpen.push(path),
+    /** The folder the user picks in the next "Open a folder as workspace" dialog. */
+    queueFolderToOpen: (path: string) => foldersToOpen.push(path),
     /** Plays the user's default browser: called with every page TokenDesk opens externally. */
     playBrowser: (browser: (url: string) => void) => (stand.browser = browser),
     /** Plays the embedded sign-in window (in the Chromium harness: a real page). */

@@ -4,4 +4,6 @@ export interface FileDialogs {
   saveFile(suggestedName: string, content: string): Promise<string | null>
   /** Asks for a file to open; resolves to its name and text, or null when the user cancelled. */
   openFile(): Promise<{ name: string; text: string } | null>
+  /** Asks for a folder to open as a workspace; resolves to its path, or null when the user cancelled. */
+  openFolder(): Promise<string | null>
 }

@@ -33,4 +33,16 @@ export const electronDialogs: FileDialogs = {
       throw new Error('That file is larger than 20 MB; it is not an integration export.')
     return { name: basename(path), text: await readFile(path, 'utf8') }
   },
+  async openFolder() {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = {
+      title: 'Open a folder as workspace',
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    }
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
+    const path = result.filePaths[0]
+    return result.canceled || !path ? null : path
+  },
 }
