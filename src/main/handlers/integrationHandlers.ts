@@ -75,12 +75,15 @@ type ImportedEnvironment = {
  * Each imported integration with its workspace sub-folder, when the importer gave one: either on the
  * entry (`{ ...integration, folder }`) or as `{ integration, folder }`. Absent fields mean the top.
  */
-function importedEntries(result: { integrations: unknown[] }): Array<{ integration: Integration; folder?: string[] }> {
+function importedEntries(result: {
+  integrations: unknown[]
+}): Array<{ integration: Integration; folder?: string[] }> {
   return result.integrations.map((entry) => {
     const record = entry as Record<string, unknown>
-    const folder = Array.isArray(record.folder) && record.folder.every((part) => typeof part === 'string')
-      ? (record.folder as string[])
-      : undefined
+    const folder =
+      Array.isArray(record.folder) && record.folder.every((part) => typeof part === 'string')
+        ? (record.folder as string[])
+        : undefined
     if (record.integration && typeof record.integration === 'object')
       return { integration: parseIntegration(record.integration), folder }
     const { folder: _folder, ...integration } = record
@@ -100,7 +103,9 @@ function importEnvironments(environments: AppServices['environments'], result: o
   for (const environment of imported) {
     const existing = environments.state().environments.find((each) => each.name === environment.name)
     const kept = existing?.variables.map(({ name, value, secret }) => ({ name, value, secret })) ?? []
-    const added = environment.variables.filter((variable) => !kept.some((each) => each.name === variable.name))
+    const added = environment.variables.filter(
+      (variable) => !kept.some((each) => each.name === variable.name),
+    )
     const skipped = environment.variables.length - added.length
     if (skipped)
       warnings.push(

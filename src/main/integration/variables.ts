@@ -33,7 +33,10 @@ export function isOnlyReference(text: string): boolean {
  * not define are left for resolveIntegration. A secret variable makes the field it lands in secret,
  * so it is masked wherever the field is shown; a field that is always shown in clear refuses one.
  */
-export function applyEnvironment(integration: Integration, environment: ActiveEnvironment | undefined): Integration {
+export function applyEnvironment(
+  integration: Integration,
+  environment: ActiveEnvironment | undefined,
+): Integration {
   const marked = new Set(integration.secretFields ?? [])
   const fill = (text: string, path: string): string =>
     text.replace(REFERENCE, (whole, name: string) => {
@@ -69,7 +72,12 @@ export function applyEnvironment(integration: Integration, environment: ActiveEn
       if (isUnsafeName(key)) continue
       const innerPath = path ? `${path}.${key}` : key
       const mapped = visit(inner, innerPath, isMap(innerPath) || inMap)
-      Object.defineProperty(copy, key, { value: mapped, enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(copy, key, {
+        value: mapped,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     return copy
   }

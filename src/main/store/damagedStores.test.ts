@@ -52,7 +52,13 @@ function writeAsBeforeWorkspaces(userData: string, services: ReturnType<typeof c
       .integrations()
       .map(({ id, integration }) => [
         id,
-        { id, integration, tokenStorage: 'session', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' },
+        {
+          id,
+          integration,
+          tokenStorage: 'session',
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-01T00:00:00.000Z',
+        },
       ]),
   )
   services.workspaces.close()

@@ -26,7 +26,12 @@ export class History {
 
   add(
     exchange: Exchange,
-    context: { integrationId?: string; integrationName?: string; diagnosis?: Diagnosis; environment?: string },
+    context: {
+      integrationId?: string
+      integrationName?: string
+      diagnosis?: Diagnosis
+      environment?: string
+    },
   ): HistoryEntry {
     const entry: HistoryEntry = {
       id: exchange.id,

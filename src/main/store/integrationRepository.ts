@@ -169,10 +169,12 @@ export class IntegrationRepository {
       )
     this.trash.delete(id)
     const { entry, secrets, tokenStorage } = deleted
-    this.workspaces.current().putIntegration(
-      { id, integration: entry.integration, secretsNeeded: entry.secretsNeeded },
-      { folder: entry.folder },
-    )
+    this.workspaces
+      .current()
+      .putIntegration(
+        { id, integration: entry.integration, secretsNeeded: entry.secretsNeeded },
+        { folder: entry.folder },
+      )
     this.vault.putConfigSecrets(this.vaultKey(id), secrets)
     this.setTokenStorage(id, tokenStorage)
     return this.getForEditing(id)

@@ -44,7 +44,8 @@ export function assertVariables(variables: EnvironmentVariable[], where: string)
         `"${variable.name.slice(0, 100)}" cannot name a variable: start with a letter or "_", then letters, digits, "_", "-" or "."`,
         'variables',
       )
-    if (seen.has(variable.name)) throw invalid(where, `the variable "${variable.name}" is there twice`, 'variables')
+    if (seen.has(variable.name))
+      throw invalid(where, `the variable "${variable.name}" is there twice`, 'variables')
     seen.add(variable.name)
     if ((variable.value?.length ?? 0) > MAX_VALUE_LENGTH)
       throw invalid(where, `the value of "${variable.name}" is too long`, 'variables')
@@ -73,7 +74,10 @@ export function readEnvironmentFile(text: string, path: string): WorkspaceEnviro
     throw invalid(path, `not valid JSON (${(error as Error).message})`)
   }
   if (!isPlainRecord(value) || value.format !== ENVIRONMENT_FORMAT)
-    throw invalid(path, `not an environment ({"format": "${ENVIRONMENT_FORMAT}", "name": …, "variables": […]})`)
+    throw invalid(
+      path,
+      `not an environment ({"format": "${ENVIRONMENT_FORMAT}", "name": …, "variables": […]})`,
+    )
   if (typeof value.name !== 'string') throw invalid(path, '"name" is missing')
   try {
     assertEnvironmentName(value.name)
@@ -87,7 +91,9 @@ export function readEnvironmentFile(text: string, path: string): WorkspaceEnviro
     const secret = each.secret === true
     if (!secret && each.value !== undefined && typeof each.value !== 'string')
       throw invalid(path, `the value of "${each.name}" should be text`)
-    return secret ? { name: each.name, secret } : { name: each.name, value: (each.value as string) ?? '', secret }
+    return secret
+      ? { name: each.name, secret }
+      : { name: each.name, value: (each.value as string) ?? '', secret }
   })
   assertVariables(variables, path)
   return { name: value.name, variables }

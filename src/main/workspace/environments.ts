@@ -40,7 +40,9 @@ export class Environments {
     for (const variable of entry.variables)
       variables.set(
         variable.name,
-        variable.secret ? { secret: true, value: secrets[variable.name] } : { secret: false, value: variable.value },
+        variable.secret
+          ? { secret: true, value: secrets[variable.name] }
+          : { secret: false, value: variable.value },
       )
     return { name: entry.name, variables }
   }
@@ -76,7 +78,8 @@ export class Environments {
     const secrets: Record<string, string> = {}
     for (const variable of draft.variables) {
       if (!variable.secret) continue
-      const value = variable.value !== undefined && variable.value !== '' ? variable.value : saved[variable.name]
+      const value =
+        variable.value !== undefined && variable.value !== '' ? variable.value : saved[variable.name]
       if (value !== undefined) secrets[variable.name] = value
     }
     // The file first: a conflict leaves this person's secrets as they were.
@@ -110,7 +113,9 @@ export class Environments {
     return this.workspaces
       .current()
       .environments()
-      .flatMap((entry) => Object.values(this.vault.getConfigSecrets(this.workspaces.environmentVaultKey(entry.name))))
+      .flatMap((entry) =>
+        Object.values(this.vault.getConfigSecrets(this.workspaces.environmentVaultKey(entry.name))),
+      )
   }
 
   private view(entry: EnvironmentEntry): EnvironmentView {

@@ -18,11 +18,7 @@ import { isPlainRecord } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
 import { withFileLock } from '../store/fileLock'
 import { canonicalJson } from './canonicalJson'
-import {
-  readEnvironmentFile,
-  writeEnvironmentFile,
-  type WorkspaceEnvironment,
-} from './environmentFile'
+import { readEnvironmentFile, writeEnvironmentFile, type WorkspaceEnvironment } from './environmentFile'
 import { folderPathOf, freeFileName, slugOf } from './fileNames'
 import { readIntegrationFile, writeIntegrationFile, type WorkspaceIntegration } from './integrationFile'
 
@@ -127,9 +123,14 @@ export class WorkspaceFolder {
         if (file.startsWith(`${ENVIRONMENTS_FOLDER}/`)) {
           const known = [...this.environmentsByName.values()].find((each) => each.file === file)
           const entry =
-            known?.hash === hash ? known : { ...readEnvironmentFile(read.bytes.toString('utf8'), file), file, hash }
+            known?.hash === hash
+              ? known
+              : { ...readEnvironmentFile(read.bytes.toString('utf8'), file), file, hash }
           if (environments.has(entry.name)) {
-            problems.push({ path: file, message: `another file already names the environment "${entry.name}"` })
+            problems.push({
+              path: file,
+              message: `another file already names the environment "${entry.name}"`,
+            })
             continue
           }
           environments.set(entry.name, entry)
@@ -174,7 +175,12 @@ export class WorkspaceFolder {
     const folder = options.folder ? folderPathOf(options.folder) : (existing?.folder ?? [])
     const content = writeIntegrationFile(integration)
     let file = existing?.file
-    if (existing) this.assertUnchanged(existing, options, `the integration "${integration.integration.name ?? existing.file}"`)
+    if (existing)
+      this.assertUnchanged(
+        existing,
+        options,
+        `the integration "${integration.integration.name ?? existing.file}"`,
+      )
     if (!file || !sameFolder(existing!.folder, folder)) {
       const base = existing ? basename(existing.file, '.json') : slugOf(integration.integration.name ?? '')
       file = this.createFile(folder, base, content)
@@ -247,11 +253,7 @@ export class WorkspaceFolder {
   }
 
   /** The revision the user edited must still be the one on disk, unless they chose "Keep mine". */
-  private assertUnchanged(
-    entry: { file: string; hash: string },
-    options: WriteOptions,
-    what: string,
-  ): void {
+  private assertUnchanged(entry: { file: string; hash: string }, options: WriteOptions, what: string): void {
     if (options.overwrite) return
     const onDisk = hashOnDisk(join(this.root, entry.file))
     if (onDisk !== entry.hash || (options.expectedRevision && options.expectedRevision !== entry.hash))
@@ -300,7 +302,10 @@ function readOrCreateManifest(root: string, defaultName: string): { id: string; 
     // Exclusive create: two processes opening a new workspace at once agree on one id.
     const fd = openSync(path, 'wx', 0o644)
     try {
-      writeSync(fd, canonicalJson(fresh, () => ['format', 'id', 'name']))
+      writeSync(
+        fd,
+        canonicalJson(fresh, () => ['format', 'id', 'name']),
+      )
     } finally {
       closeSync(fd)
     }
