@@ -86,6 +86,20 @@ export class WorkspaceFolder {
     return workspace
   }
 
+  /** Reads an existing workspace without writing anything (the command line): no manifest, no workspace. */
+  static read(root: string): WorkspaceFolder {
+    if (!existsSync(join(root, MANIFEST_FILE)))
+      throw new TokenDeskError(
+        ERR_WORKSPACE_INVALID,
+        `${root} is not a TokenDesk workspace (it has no ${MANIFEST_FILE}). Open it in the app once, or pass the folder that has it.`,
+        { field: 'workspace' },
+      )
+    const { id, name } = readOrCreateManifest(root, basename(root))
+    const workspace = new WorkspaceFolder(root, id, name)
+    workspace.rescan()
+    return workspace
+  }
+
   integrations(): IntegrationEntry[] {
     return [...this.integrationsById.values()]
   }
