@@ -36,7 +36,7 @@ function teamRepository() {
   for (const [name, host] of [
     ['staging', 'https://staging.payroll.test'],
     ['prod', 'https://payroll.test'],
-  ])
+  ] as const)
     services.environments.save({ name, variables: [{ name: 'auth_host', value: host, secret: false }] })
   git(teammate, 'add', '-A')
   git(teammate, 'commit', '-q', '-m', 'Payroll integration')
@@ -53,7 +53,7 @@ test('a git checkout opened as workspace: folders, "needs your" secrets, environ
   const { teammate, mine } = teamRepository()
   platform.queueFolderToOpen(mine)
   await openScreen(app, 'Integrations')
-  await app.getByRole('button', { name: 'Open folder…' }).click()
+  await app.getByRole('button', { name: 'Choose workspace folder…' }).click()
   await expect(app.getByTestId('workspace-path')).toHaveText(mine)
 
   const folder = app.getByRole('list', { name: 'Folder Payroll' })

@@ -15,8 +15,8 @@ type WorkspaceHandlers = Pick<
 export function workspaceHandlers({ workspaces, environments, dialogs }: AppServices): WorkspaceHandlers {
   return {
     'workspace.current': () => workspaces.info(),
-    'workspace.open': async ({ path }) => {
-      const picked = path ?? (await dialogs.openFolder())
+    'workspace.open': async () => {
+      const picked = await dialogs.openFolder()
       if (!picked) return { cancelled: true, workspace: workspaces.info() }
       return { cancelled: false, workspace: workspaces.open(picked) }
     },

@@ -9,6 +9,7 @@ import { parseIntegration } from '../integration/parse'
 import { collectSecrets, secretAt, withoutSecrets, withSecrets } from '../vault/secretPaths'
 import type { Vault } from '../vault/vault'
 import type { IntegrationEntry, WriteOptions } from '../workspace/workspaceFolder'
+import { tokenKeyOf } from '../workspace/tokenKey'
 import type { Workspaces } from '../workspace/workspaces'
 import type { KeyValueStore } from './keyValueStore'
 
@@ -158,6 +159,9 @@ export class IntegrationRepository {
     this.trash.set(id, { entry, secrets: this.secretsOf(id), tokenStorage: this.tokenStorage(id) })
     this.workspaces.current().removeIntegration(id, options)
     this.vault.remove(this.vaultKey(id))
+    // The tokens it was given with each environment go too.
+    for (const { name } of this.workspaces.current().environments())
+      this.vault.remove(tokenKeyOf(this.vaultKey(id), name))
   }
 
   undoDelete(id: string): EditableIntegration {

@@ -230,7 +230,8 @@ describe('a team shares a workspace with git; secrets and tokens stay per person
       ]),
     ).toEqual([])
     const bob = person()
-    await bob.call('workspace.open', { path: clone })
+    bob.queueFolderToOpen(clone)
+    await bob.call('workspace.open', {})
     const [listed] = await bob.call('integrations.list', {})
     expect(listed).toMatchObject({ id, name: 'Altitude Angel', needs: ['Client secret'] })
     await bob.call('environments.select', { name: 'dev' })
@@ -363,7 +364,8 @@ describe('changes on disk', () => {
   it('a git pull of a changed, an added and a removed file shows in the running app', async () => {
     const { base, first, origin } = sharedRepository()
     const alice = person({ watch: true })
-    await alice.call('workspace.open', { path: first })
+    alice.queueFolderToOpen(first)
+    await alice.call('workspace.open', {})
     const kept = await alice.call('integrations.save', {
       integration: {
         name: 'Payroll',

@@ -207,10 +207,11 @@ export const contract = {
   'api.cancel': defineCall<null>()(z.object({ id }).strict()),
   /** The open workspace: its folder, id, and a revision that goes up when files change on disk. */
   'workspace.current': defineCall<WorkspaceInfo>()(empty),
-  /** Opens a folder (a git checkout) as the workspace; without a path, main shows a folder picker. */
-  'workspace.open': defineCall<{ cancelled: boolean; workspace: WorkspaceInfo }>()(
-    z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
-  ),
+  /**
+   * Opens a folder (a git checkout) as the workspace, chosen by the user in main's folder picker: the
+   * renderer never names a path, so it cannot make main read or write anywhere else.
+   */
+  'workspace.open': defineCall<{ cancelled: boolean; workspace: WorkspaceInfo }>()(empty),
   /** Goes back to the workspace in the user-data folder. */
   'workspace.useDefault': defineCall<WorkspaceInfo>()(empty),
   'environments.list': defineCall<EnvironmentsState>()(empty),

@@ -36,7 +36,7 @@ export function WorkspaceBar({ onChanged }: { onChanged: () => void }) {
       )}
       <div className="workspace__actions">
         <button type="button" className="button button--small" onClick={() => void openFolder()}>
-          Open folder…
+          Choose workspace folder…
         </button>
         {info && !info.isDefault && (
           <button type="button" className="button button--small" onClick={() => void openDefault()}>
