@@ -1,4 +1,3 @@
-import type { Integration } from '../../shared/integration'
 import { importIntegrations } from '../importers'
 import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
