@@ -503,6 +503,29 @@ describe('changes on disk', () => {
     app.services.workspaces.close()
   })
 
+  it('an environment changed on disk is not overwritten by a save from an older copy', async () => {
+    const app = person()
+    const saved = await app.call('environments.save', {
+      name: 'staging',
+      variables: [{ name: 'host', value: 'https://one.test', secret: false }],
+    })
+    const loaded = saved.environments[0]!
+    const path = join(app.services.workspaces.info().path, 'environments', 'staging.json')
+    const onDisk = JSON.parse(readFileSync(path, 'utf8'))
+    onDisk.variables.push({ name: 'tenant', value: 'from-git' })
+    writeFileSync(path, JSON.stringify(onDisk, null, 2) + '\n')
+    const refused = await app.refused('environments.save', {
+      name: 'staging',
+      variables: [{ name: 'host', value: 'https://two.test', secret: false }],
+      revision: loaded.revision,
+    })
+    expect(refused.code).toBe(ERR_WORKSPACE_CONFLICT)
+    expect(JSON.parse(readFileSync(path, 'utf8')).variables).toEqual([
+      { name: 'host', value: 'https://one.test' },
+      { name: 'tenant', value: 'from-git' },
+    ])
+  })
+
   it('a file another tool broke is reported by path, and the others stay in use', async () => {
     const app = person()
     await app.call('integrations.save', {
