@@ -35,6 +35,18 @@ describe('tokendesk with --workspace and --env', () => {
       },
       folder: ['Geo'],
     })
+    // A teammate's integration whose secret was typed in the app: the file only says it is needed.
+    app.repository.save({
+      integration: {
+        name: 'Maps (typed secret)',
+        grant: 'client_credentials',
+        tokenUrl: staging.tokenUrl,
+        clientId: staging.credentials.clientId,
+        clientSecret: staging.credentials.clientSecret,
+        clientAuth: 'body',
+        scope: ['query_mapdata'],
+      },
+    })
     for (const [name, vendor] of [
       ['staging', staging],
       ['prod', production],
@@ -96,6 +108,24 @@ describe('tokendesk with --workspace and --env', () => {
     expect(result.stderr).toContain(
       '"Client secret" uses {{client_secret}}, a secret of the environment "staging" that you have not set yet. Set TOKENDESK_VAR_CLIENT_SECRET.',
     )
+  })
+
+  it('asks for a secret the workspace file says is needed, by its label and the variable to set', async () => {
+    const args = ['token', '--workspace', root, '--integration', 'Maps (typed secret)', '--json']
+    const refused = await runCliForTest(args)
+    expect(refused.code).toBe(2)
+    expect(refused.json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ERR_SECRET_NEEDED',
+        message:
+          'Maps (typed secret) needs your Client secret: the workspace files hold no secrets. Set TOKENDESK_SECRET_CLIENTSECRET.',
+      },
+    })
+    const ok = await runCliForTest(args, {
+      env: { TOKENDESK_SECRET_CLIENTSECRET: staging.credentials.clientSecret },
+    })
+    expect(ok.code, ok.stderr).toBe(0)
   })
 
   it('names the environments there are when --env names none of them', async () => {
