@@ -6,6 +6,7 @@ import { confStoreFactory } from '../../src/main/store/confStore'
 import { History } from '../../src/main/store/history'
 import { IntegrationRepository } from '../../src/main/store/integrationRepository'
 import { Vault } from '../../src/main/vault/vault'
+import { Workspaces } from '../../src/main/workspace/workspaces'
 import type { IntegrationSummary } from '../../src/shared/storedIntegration'
 import { nodePlatform } from '../../tests/support/nodePlatform'
 import type { Figure } from '../lib/figure'
@@ -78,7 +79,12 @@ async function integrationTimings(count: number): Promise<Timings> {
   const open = () => {
     const stores = confStoreFactory(directory)
     const vault = new Vault(stores.open('vault'), cipher, { weakAllowed: () => false })
-    return new IntegrationRepository(stores.open('integrations'), vault)
+    const settings = stores.open('settings')
+    return new IntegrationRepository(
+      new Workspaces(join(directory, 'workspace'), settings, { watch: false }),
+      vault,
+      settings,
+    )
   }
   const load: number[] = []
   const search: number[] = []

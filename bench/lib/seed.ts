@@ -5,6 +5,8 @@ import { IntegrationRepository } from '../../src/main/store/integrationRepositor
 import type { KeyValueStore } from '../../src/main/store/keyValueStore'
 import { createAesGcmCipher } from '../../src/main/vault/aesGcmCipher'
 import { Vault } from '../../src/main/vault/vault'
+import { Workspaces } from '../../src/main/workspace/workspaces'
+import { join } from 'node:path'
 import type { Exchange } from '../../src/shared/exchange'
 import type { Integration } from '../../src/shared/integration'
 
@@ -18,17 +20,18 @@ export function seedHistory(directory: string, count: number): void {
   history.flush()
 }
 
-/** Writes the files a library of `count` integrations leaves, through the repository itself, in one go. */
+/** Writes the files a library of `count` integrations leaves (workspace files, vault), through the repository itself. */
 export function seedIntegrations(directory: string, count: number): void {
-  const memory = memoryStore()
+  const preferences = memoryStore()
   const vaultMemory = memoryStore()
   const repository = new IntegrationRepository(
-    memory,
+    new Workspaces(join(directory, 'workspace'), preferences, { watch: false }),
     new Vault(vaultMemory, cipher, { weakAllowed: () => false }),
+    preferences,
   )
   for (let index = 0; index < count; index++) repository.save({ integration: sampleIntegration(index) })
   const stores = confStoreFactory(directory)
-  copy(memory, stores.open('integrations'))
+  copy(preferences, stores.open('settings'))
   copy(vaultMemory, stores.open('vault'))
 }
 

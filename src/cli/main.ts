@@ -11,6 +11,11 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk decode TOKEN|- [--json]
 
+With --workspace DIR (a TokenDesk workspace folder, e.g. a git checkout) --integration is a file, a
+name or an id in it, and --env NAME fills {{variables}} from one of its environments. Workspace files
+hold no secrets: set TOKENDESK_SECRET_<FIELD> (e.g. TOKENDESK_SECRET_CLIENTSECRET) and, for an
+environment's secret variables, TOKENDESK_VAR_<NAME> (e.g. TOKENDESK_VAR_CLIENT_SECRET).
+
 Tokens are kept per integration in the OS keychain (TOKENDESK_KEYCHAIN=off to stop), or with
 --token-store FILE in a file only you can read (encrypted when TOKENDESK_TOKEN_STORE_PASSPHRASE is set).
 
@@ -33,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
       case 'token': {
         const { values } = parse(rest, {
           integration: text,
+          workspace: text,
+          env: text,
           code: text,
           fresh: flag,
           'token-store': text,
@@ -44,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
         return await tokenCommand(
           {
             integration: required(values.integration, '--integration FILE'),
+            workspace: values.workspace,
+            env: values.env,
             code: values.code,
             fresh: !!values.fresh,
             tokenStore: values['token-store'],
@@ -58,6 +67,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
       case 'call': {
         const { values, positionals } = parse(rest, {
           integration: text,
+          workspace: text,
+          env: text,
           method: text,
           data: text,
           header: list,
@@ -69,6 +80,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
         return await callCommand(
           {
             integration: required(values.integration, '--integration FILE'),
+            workspace: values.workspace,
+            env: values.env,
             url: required(positionals[0], 'the URL to call'),
             method: values.method ?? (values.data ? 'POST' : 'GET'),
             data: values.data,
@@ -84,6 +97,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
       case 'login': {
         const { values } = parse(rest, {
           integration: text,
+          workspace: text,
+          env: text,
           'no-browser': flag,
           'token-store': text,
           json: flag,
@@ -93,6 +108,8 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
         return await loginCommand(
           {
             integration: required(values.integration, '--integration FILE'),
+            workspace: values.workspace,
+            env: values.env,
             noBrowser: !!values['no-browser'],
             tokenStore: values['token-store'],
             json: !!values.json,
@@ -103,11 +120,19 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
         )
       }
       case 'curl': {
-        const { values } = parse(rest, { integration: text, reveal: flag, code: text })
+        const { values } = parse(rest, {
+          integration: text,
+          workspace: text,
+          env: text,
+          reveal: flag,
+          code: text,
+        })
         const { curlCommand } = await import('./commands/curl')
         return await curlCommand(
           {
             integration: required(values.integration, '--integration FILE'),
+            workspace: values.workspace,
+            env: values.env,
             reveal: !!values.reveal,
             code: values.code,
           },

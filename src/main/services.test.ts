@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from './sandbox/vendors'
@@ -22,7 +22,8 @@ async function spendElsewhere(altitude: AltitudeAngelEmulator, refreshToken: str
 }
 
 function folderText(directory: string): string {
-  return readdirSync(directory)
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(directory, name)).isFile())
     .map((name) => readFileSync(join(directory, name), 'latin1'))
     .join('\n')
 }

@@ -11,6 +11,18 @@ import { createTokenEngine, TokenCache, type OpenSignInWindow } from './oauth'
 import { checkHistoryFile, History } from './store/history'
 import { IntegrationRepository } from './store/integrationRepository'
 import { checkIntegrationsFile } from './store/integrationsFile'
+import { applyEnvironment } from './integration/variables'
+import { Environments } from './workspace/environments'
+import { moveIntegrationsIntoWorkspace } from './workspace/migrateIntegrationsFile'
+import { integrationIdOf, partsOfTokenKey, tokenKeyOf } from './workspace/tokenKey'
+import { WorkspaceFolder } from './workspace/workspaceFolder'
+import { Workspaces } from './workspace/workspaces'
+import { ERR_SECRET_NEEDED } from '../shared/errorCodes'
+import { listOf } from '../shared/fieldLabels'
+import type { Integration } from '../shared/integration'
+import { TokenDeskError } from './errors'
+import { dirname, join } from 'node:path'
+import { existsSync } from 'node:fs'
 import type { StoreFactory } from './store/keyValueStore'
 import { openRecovering, type RecoveryNotice, type ShapeCheck } from './store/openRecovering'
 import type { SecretCipher } from './vault/secretCipher'
@@ -34,6 +46,16 @@ export interface PlatformDeps {
   clearSignInSession?: (integrationId: string) => Promise<void>
   /** Where the app's log file goes (the user-data folder); without it nothing is logged to disk. */
   logDirectory?: string
+  /** Watch the open workspace folder for changes (a `git pull`); on unless a test or the CLI says no. */
+  watchWorkspace?: boolean
+}
+
+/** An integration ready for the engine: environment filled in, secrets in, and its token cache key. */
+export interface IntegrationInUse {
+  integration: Integration
+  cacheKey: string
+  /** The environment its `{{variables}}` came from, shown with the request, history and diagnosis. */
+  environment?: string
 }
 
 export type AppServices = ReturnType<typeof createServices>
@@ -51,11 +73,18 @@ export function createServices(platform: PlatformDeps) {
   const vault = new Vault(open('vault', checkVaultFile), platform.cipher, {
     weakAllowed: () => settings.get('weakEncryptionAllowed') === true,
   })
-  const repository = new IntegrationRepository(
-    open('integrations', checkIntegrationsFile),
-    vault,
-    () => new Date(now()),
-  )
+  const defaultWorkspace = join(dirname(platform.stores.pathOf('settings')), 'workspace')
+  // Once: the store from before workspaces becomes files of the default workspace (the file is kept, renamed).
+  if (existsSync(platform.stores.pathOf('integrations')))
+    moveIntegrationsIntoWorkspace({
+      legacy: open('integrations', checkIntegrationsFile),
+      workspace: WorkspaceFolder.open(defaultWorkspace, 'My integrations'),
+      vault,
+      preferences: settings,
+    })
+  const workspaces = new Workspaces(defaultWorkspace, settings, { watch: platform.watchWorkspace ?? true })
+  const repository = new IntegrationRepository(workspaces, vault, settings)
+  const environments = new Environments(workspaces, vault, settings)
   const history = new History(open('history', checkHistoryFile))
   const log = platform.logDirectory ? createAppLog(platform.logDirectory, maskKnownSecrets) : undefined
 
@@ -63,25 +92,74 @@ export function createServices(platform: PlatformDeps) {
   function maskKnownSecrets(line: string): string {
     const values: string[] = []
     for (const { id } of repository.list()) {
-      values.push(...Object.values(vault.getConfigSecrets(id)))
-      const tokens = vault.getTokens(id)
-      for (const value of [tokens?.access_token, tokens?.refresh_token, tokens?.id_token])
-        if (typeof value === 'string') values.push(value)
+      values.push(...Object.values(vault.getConfigSecrets(repository.vaultKey(id))))
+      for (const key of tokenKeysOf(id)) {
+        const tokens = vault.getTokens(key)
+        for (const value of [tokens?.access_token, tokens?.refresh_token, tokens?.id_token])
+          if (typeof value === 'string') values.push(value)
+      }
     }
+    values.push(...environments.secretValues())
     return createMasker(values).text(line)
   }
 
   // Access tokens are kept as the integration's setting says; refresh tokens always (encrypted), since
   // a rotating vendor revoked the old one and only the newest works after a restart.
-  const cache = new TokenCache(now, (integrationId, kept) => {
-    if (!repository.exists(integrationId)) return
-    vault.putTokens(integrationId, kept.token, repository.tokenStorage(integrationId) === 'disk')
-    vault.putRefreshTokens(integrationId, kept.refreshTokens)
+  // Keyed per integration and environment (workspace/tokenKey.ts); kept in the vault under that key.
+  const cache = new TokenCache(now, (key, kept) => {
+    const { vaultKey, environment } = partsOfTokenKey(key)
+    const integrationId = integrationIdOf(vaultKey)
+    if (!repository.exists(integrationId) || repository.vaultKey(integrationId) !== vaultKey) return
+    vault.putTokens(key, kept.token, repository.tokenStorage(integrationId) === 'disk')
+    vault.putRefreshTokens(key, kept.refreshTokens)
     const newest = kept.refreshTokens.current?.value
-    if (newest) repository.replaceRefreshToken(integrationId, newest)
+    // The integration's own Refresh token field holds one refresh token, not one per environment.
+    if (newest && environment === undefined) repository.replaceRefreshToken(integrationId, newest)
   })
-  for (const { id } of repository.list()) {
-    cache.restore(id, { token: vault.getTokens(id), refreshTokens: vault.getRefreshTokens(id) })
+  /** Every token key an integration of the open workspace can have: without and with each environment. */
+  function tokenKeysOf(id: string): string[] {
+    const vaultKey = repository.vaultKey(id)
+    return [undefined, ...environments.state().environments.map((each) => each.name)].map((name) =>
+      tokenKeyOf(vaultKey, name),
+    )
+  }
+  const restored = new Set<string>()
+  function restoreTokens(): void {
+    for (const { id } of repository.list()) {
+      for (const key of tokenKeysOf(id)) {
+        if (restored.has(key)) continue
+        restored.add(key)
+        cache.restore(key, { token: vault.getTokens(key), refreshTokens: vault.getRefreshTokens(key) })
+      }
+    }
+  }
+  restoreTokens()
+  workspaces.onChange(restoreTokens)
+
+  /**
+   * The integration as the engine gets it: the active environment's `{{variables}}` filled in,
+   * this person's secrets in, and the token cache key of integration + environment. A secret the
+   * workspace file says is needed and this person has not set stops here, naming it.
+   */
+  function useIntegration(id: string): IntegrationInUse {
+    const missing = repository.missingSecretLabels(id)
+    if (missing.length)
+      throw new TokenDeskError(
+        ERR_SECRET_NEEDED,
+        `This integration needs your ${listOf(missing)}. Type ${missing.length === 1 ? 'it' : 'them'} in the form and save: ${missing.length === 1 ? 'it stays' : 'they stay'} in your vault, never in the workspace files.`,
+        { field: 'needs', details: { needs: missing } },
+      )
+    return withEnvironment(repository.getWithSecrets(id), repository.vaultKey(id))
+  }
+
+  /** An integration (saved or a draft being previewed) with the active environment applied. */
+  function withEnvironment(integration: Integration, vaultKey?: string): IntegrationInUse {
+    const active = environments.active()
+    return {
+      integration: applyEnvironment(integration, active),
+      cacheKey: tokenKeyOf(vaultKey ?? '', active?.name),
+      ...(active && { environment: active.name }),
+    }
   }
 
   const env = platform.env ?? {}
@@ -93,9 +171,11 @@ export function createServices(platform: PlatformDeps) {
     now,
     cache,
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
-      const integrationName = cacheKey ? repository.nameOf(cacheKey) : undefined
-      history.add(exchange, { integrationId: cacheKey, integrationName, diagnosis })
-      if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName))
+      const { vaultKey, environment } = cacheKey ? partsOfTokenKey(cacheKey) : { vaultKey: undefined }
+      const integrationId = vaultKey ? integrationIdOf(vaultKey) : undefined
+      const integrationName = integrationId ? repository.nameOf(integrationId) : undefined
+      history.add(exchange, { integrationId, integrationName, diagnosis, environment })
+      if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName, environment))
     },
   })
 
@@ -115,6 +195,10 @@ export function createServices(platform: PlatformDeps) {
     engine,
     transport,
     repository,
+    workspaces,
+    environments,
+    useIntegration,
+    withEnvironment,
     vault,
     history,
     consent,
@@ -132,10 +216,15 @@ export function createServices(platform: PlatformDeps) {
 }
 
 /** One log line per refused or failed exchange: what was asked, what came back, why (all masked). */
-function exchangeFailureLine(exchange: Exchange, diagnosis: Diagnosis, integrationName?: string): string {
+function exchangeFailureLine(
+  exchange: Exchange,
+  diagnosis: Diagnosis,
+  integrationName?: string,
+  environment?: string,
+): string {
   const { request, response } = exchange
   const outcome = response ? `HTTP ${response.status}` : 'no answer'
-  const who = integrationName ? `${integrationName}: ` : ''
+  const who = integrationName ? `${integrationName}${environment ? ` (${environment})` : ''}: ` : ''
   return `${who}${exchange.purpose} request ${request.method} ${request.url} → ${outcome} — ${diagnosis.summary}`
 }
 

@@ -26,4 +26,6 @@ export interface ApiOutcome {
   /** The API calls made (one, or two after a 401), masked, oldest first. */
   exchanges: Exchange[]
   diagnosis?: Diagnosis
+  /** The workspace environment whose variables were used. */
+  environment?: string
 }

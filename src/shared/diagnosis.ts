@@ -20,4 +20,6 @@ export interface Diagnosis {
   networkErrorKind?: NetworkErrorKind
   summary: string
   hints: Hint[]
+  /** The workspace environment the failed request used (its URLs and credentials). */
+  environment?: string
 }

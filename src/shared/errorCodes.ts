@@ -46,3 +46,11 @@ export const ERR_DPOP_TARGET = 'ERR_DPOP_TARGET'
 export const ERR_ASSERTION_KEY = 'ERR_ASSERTION_KEY'
 /** A JWT bearer assertion lacks a claim it must carry (iss, sub, aud) or has an impossible lifetime. */
 export const ERR_ASSERTION_CLAIMS = 'ERR_ASSERTION_CLAIMS'
+/** A workspace file changed on disk since the app read it: the user chooses "Reload from disk" or "Keep mine". */
+export const ERR_WORKSPACE_CONFLICT = 'ERR_WORKSPACE_CONFLICT'
+/** A folder opened as a workspace cannot be used (not a folder, unreadable, or a workspace file is wrong). */
+export const ERR_WORKSPACE_INVALID = 'ERR_WORKSPACE_INVALID'
+/** `{{name}}` names no variable of the active environment (or no environment is chosen). */
+export const ERR_VARIABLE_UNKNOWN = 'ERR_VARIABLE_UNKNOWN'
+/** A secret the integration or environment needs has no value for this person yet. */
+export const ERR_SECRET_NEEDED = 'ERR_SECRET_NEEDED'

@@ -7,6 +7,8 @@ export interface HistoryEntry {
   at: string
   integrationId?: string
   integrationName?: string
+  /** The workspace environment whose variables the request used. */
+  environment?: string
   purpose: Exchange['purpose']
   method: string
   url: string

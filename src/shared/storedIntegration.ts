@@ -9,6 +9,10 @@ export interface IntegrationSummary {
   preset?: string
   grant: string
   updatedAt: string
+  /** The workspace sub-folder it is filed in (["Payroll", "Employees"]); absent at the top. */
+  folder?: string[]
+  /** Labels of secrets the workspace file says are needed and this person has not set ("Client secret"). */
+  needs?: string[]
 }
 
 /**
@@ -22,4 +26,9 @@ export interface EditableIntegration {
   tokenStorage: TokenStorage
   createdAt: string
   updatedAt: string
+  folder?: string[]
+  /** The file's content hash as loaded: sent back on save, so a change on disk is never overwritten unseen. */
+  revision?: string
+  /** As in IntegrationSummary: what this person still has to fill in. */
+  needs?: string[]
 }

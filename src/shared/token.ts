@@ -22,6 +22,8 @@ export interface TokenOutcomeSuccess {
   /** 'cache' when a still-valid cached token was reused and nothing was sent. */
   source: 'network' | 'cache' | 'refresh'
   exchange?: Exchange
+  /** The workspace environment whose variables (URLs, credentials) were used. */
+  environment?: string
 }
 
 export interface TokenOutcomeFailure {
@@ -29,6 +31,7 @@ export interface TokenOutcomeFailure {
   diagnosis: Diagnosis
   warnings: string[]
   exchange?: Exchange
+  environment?: string
 }
 
 export type TokenOutcome = TokenOutcomeSuccess | TokenOutcomeFailure

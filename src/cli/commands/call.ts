@@ -1,11 +1,15 @@
 import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
-import { loadIntegrationFile } from '../loadIntegration'
+import { loadIntegration } from '../workspaceIntegration'
 import { renderDiagnosis, renderExchange, renderWarnings } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 
 export interface CallArgs {
   integration: string
+  /** A workspace folder (--workspace): --integration is then a file, name or id in it. */
+  workspace?: string
+  /** One of the workspace's environments (--env). */
+  env?: string
   url: string
   method: string
   data?: string
@@ -21,10 +25,10 @@ export interface CallArgs {
  * 401 renews the token and retries once.
  */
 export async function callCommand(args: CallArgs, engine: TokenEngine, io: CliIo): Promise<number> {
-  const integration = await loadIntegrationFile(args.integration)
+  const { integration, file, environment } = await loadIntegration(args, io.env)
   const notices: string[] = []
   const kept = useKeptTokens(
-    { integrationFile: args.integration, tokenStore: args.tokenStore, signingIn: false },
+    { integrationFile: file, environment, tokenStore: args.tokenStore, signingIn: false },
     integration,
     engine.cache,
     io.env,

@@ -1,15 +1,15 @@
 import type { TokenEngine } from '../../main/oauth'
 import { EXIT_OK, paint, type CliIo } from '../io'
-import { loadIntegrationFile } from '../loadIntegration'
+import { loadIntegration } from '../workspaceIntegration'
 import { renderWarnings } from '../render'
 
 /** `tokendesk curl`: the token request as a curl command, secrets masked unless --reveal. Sends nothing. */
 export async function curlCommand(
-  args: { integration: string; reveal: boolean; code?: string },
+  args: { integration: string; workspace?: string; env?: string; reveal: boolean; code?: string },
   engine: TokenEngine,
   io: CliIo,
 ): Promise<number> {
-  const integration = await loadIntegrationFile(args.integration)
+  const { integration } = await loadIntegration(args, io.env)
   const preview = await engine.previewTokenRequest(integration, {
     reveal: args.reveal,
     input: { code: args.code },

@@ -1,7 +1,7 @@
 import type { TokenEngine } from '../../main/oauth'
 import { signInAndGetToken } from '../../main/oauth'
 import { EXIT_INVALID_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
-import { loadIntegrationFile } from '../loadIntegration'
+import { loadIntegration } from '../workspaceIntegration'
 import { openInDefaultBrowser } from '../openBrowser'
 import { renderDiagnosis, renderTokenSuccess, renderWarnings } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
@@ -9,6 +9,10 @@ import { withRefreshTokenMasked } from './token'
 
 export interface LoginArgs {
   integration: string
+  /** A workspace folder (--workspace): --integration is then a file, name or id in it. */
+  workspace?: string
+  /** One of the workspace's environments (--env). */
+  env?: string
   tokenStore?: string
   /** Only print the address (to open on another device); do not start a browser here. */
   noBrowser: boolean
@@ -22,7 +26,7 @@ export interface LoginArgs {
  * never leaves this process. The tokens are kept and printed as `tokendesk token` does.
  */
 export async function loginCommand(args: LoginArgs, engine: TokenEngine, io: CliIo): Promise<number> {
-  const integration = await loadIntegrationFile(args.integration)
+  const { integration, file, environment } = await loadIntegration(args, io.env)
   const p = paint(io.color)
   if (integration.grant !== 'authorization_code') {
     io.stderr(
@@ -32,7 +36,7 @@ export async function loginCommand(args: LoginArgs, engine: TokenEngine, io: Cli
   }
   const notices: string[] = []
   const kept = useKeptTokens(
-    { integrationFile: args.integration, tokenStore: args.tokenStore, signingIn: true },
+    { integrationFile: file, environment, tokenStore: args.tokenStore, signingIn: true },
     integration,
     engine.cache,
     io.env,

@@ -3,13 +3,17 @@ import type { Integration } from '../../shared/integration'
 import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
 import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
-import { loadIntegrationFile } from '../loadIntegration'
+import { loadIntegration } from '../workspaceIntegration'
 import { renderDiagnosis, renderExchange, renderTokenSuccess, renderWarnings } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 import { valueOf } from '../tokenStore/tokenStore'
 
 export interface TokenArgs {
   integration: string
+  /** A workspace folder (--workspace): --integration is then a file, name or id in it. */
+  workspace?: string
+  /** One of the workspace's environments (--env). */
+  env?: string
   code?: string
   /** A file to keep tokens in when there is no OS keychain (or by choice). */
   tokenStore?: string
@@ -26,11 +30,11 @@ export interface TokenArgs {
  * the newest refresh token, which a rotating vendor requires.
  */
 export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: CliIo): Promise<number> {
-  const integration = await loadIntegrationFile(args.integration)
+  const { integration, file, environment } = await loadIntegration(args, io.env)
   const p = paint(io.color)
   const notices: string[] = []
   const kept = useKeptTokens(
-    { integrationFile: args.integration, tokenStore: args.tokenStore, signingIn: args.code !== undefined },
+    { integrationFile: file, environment, tokenStore: args.tokenStore, signingIn: args.code !== undefined },
     integration,
     engine.cache,
     io.env,

@@ -23,13 +23,13 @@ export interface KeptTokensSession {
  * when there is no keychain or a store cannot be used: tokens are never dropped silently.
  */
 export function useKeptTokens(
-  options: { integrationFile: string; tokenStore?: string; signingIn: boolean },
+  options: { integrationFile: string; tokenStore?: string; signingIn: boolean; environment?: string },
   integration: Integration,
   cache: TokenCache,
   env: Readonly<Record<string, string | undefined>>,
   warn: (message: string) => void,
 ): KeptTokensSession {
-  const entry = tokenStoreEntry(options.integrationFile, integration, env)
+  const entry = tokenStoreEntry(options.integrationFile, integration, env, options.environment)
   const store = chooseStore(options.tokenStore, env, warn)
   const kept = store && load(store, entry, warn)
   // Signing in with a code: the user asked for a new grant, not the kept one.

@@ -30,6 +30,8 @@ export function tokenStoreEntry(
   file: string,
   integration: Integration,
   env: Readonly<Record<string, string | undefined>>,
+  /** The workspace environment (--env): tokens are kept per integration and environment. */
+  environment?: string,
 ): TokenStoreEntry {
   let path = resolve(file)
   try {
@@ -43,10 +45,13 @@ export function tokenStoreEntry(
         path,
         integration.name ?? '',
         valueOf(integration.tokenUrl ?? integration.issuer, env),
+        // Only with an environment, so tokens kept before environments keep their key.
+        ...(environment === undefined ? [] : [environment]),
       ]),
     )
     .digest('hex')
-  return { key, label: integration.name || basename(path) }
+  const label = integration.name || basename(path)
+  return { key, label: environment === undefined ? label : `${label} (${environment})` }
 }
 
 /** A configured value as this run sees it: an environment reference read from the environment. */

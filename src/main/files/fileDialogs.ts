@@ -11,6 +11,6 @@ export interface FileDialogs {
   saveFile(suggestedName: string, content: string): Promise<string | null>
   /** Asks for one or more files to open (a collection and its environments); null when cancelled. */
   openFiles(): Promise<PickedFile[] | null>
-  /** Asks for a folder (a Bruno collection); resolves to its path, or null when cancelled. */
-  openFolder(): Promise<string | null>
+  /** Asks for a folder (a Bruno collection, or a workspace to open); resolves to its path, or null when cancelled. */
+  openFolder(title: string): Promise<string | null>
 }

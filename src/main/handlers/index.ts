@@ -5,6 +5,7 @@ import { presets } from '../presets'
 import type { AppServices } from '../services'
 import { integrationHandlers } from './integrationHandlers'
 import { tokenHandlers } from './tokenHandlers'
+import { workspaceHandlers } from './workspaceHandlers'
 
 export type { Handlers }
 
@@ -28,6 +29,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     'presets.list': () => [...presets],
     ...integrationHandlers(services),
     ...tokenHandlers(services),
+    ...workspaceHandlers(services),
     'history.list': (query) => services.history.list(query),
     'history.clear': () => {
       services.history.clear()

@@ -8,6 +8,7 @@ import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { decryptExport, isEncryptedExport, writeExport } from '../store/exportFile'
 import type { Handlers } from './handlerType'
+import { importedEntries, importEnvironments } from './importIntoWorkspace'
 
 type IntegrationHandlers = Pick<
   Handlers,
@@ -23,12 +24,25 @@ type IntegrationHandlers = Pick<
   | 'integrations.importFolder'
 >
 
-export function integrationHandlers({ repository, dialogs, now }: AppServices): IntegrationHandlers {
+export function integrationHandlers({
+  repository,
+  environments,
+  dialogs,
+  now,
+}: AppServices): IntegrationHandlers {
   return {
     'integrations.list': () => repository.list(),
     'integrations.get': ({ id }) => repository.getForEditing(id),
-    'integrations.save': ({ id, integration, keepSecrets, tokenStorage }) =>
-      repository.save({ id, integration: parseIntegration(integration), keepSecrets, tokenStorage }),
+    'integrations.save': ({ id, integration, keepSecrets, tokenStorage, folder, revision, overwrite }) =>
+      repository.save({
+        id,
+        integration: parseIntegration(integration),
+        keepSecrets,
+        tokenStorage,
+        folder,
+        revision,
+        overwrite,
+      }),
     'integrations.delete': ({ id }) => {
       repository.delete(id)
       return null
@@ -57,16 +71,17 @@ export function integrationHandlers({ repository, dialogs, now }: AppServices): 
       return saveImport(importFiles(texts))
     },
     'integrations.importFolder': async () => {
-      const folder = await dialogs.openFolder()
+      const folder = await dialogs.openFolder('Import a Bruno collection folder')
       if (!folder) return { cancelled: true, imported: [], environments: [], warnings: [] }
       return saveImport(await importFolderAt(folder))
     },
   }
 
-  /** Saves the integrations as today; environments and folders are reported, for the workspace to keep. */
+  /** Files each integration in its folder and keeps the environments in the workspace (secret values in the vault). */
   function saveImport(result: ImportResult): ImportOutcome {
-    const imported = result.integrations.map(({ folder: _folder, ...integration }) =>
-      repository.summary(repository.save({ integration }).id),
+    const warnings = [...result.warnings, ...importEnvironments(environments, result)]
+    const imported = importedEntries(result).map(({ integration, folder }) =>
+      repository.summary(repository.save({ integration, folder }).id),
     )
     return {
       cancelled: false,
@@ -79,7 +94,7 @@ export function integrationHandlers({ repository, dialogs, now }: AppServices): 
           value: variable.secret && variable.value ? MASKED : variable.value,
         })),
       })),
-      warnings: result.warnings,
+      warnings,
     }
   }
 }

@@ -28,30 +28,32 @@ type TokenHandlers = Pick<
 >
 
 export function tokenHandlers(services: AppServices): TokenHandlers {
-  const { engine, repository, consent, openExternal } = services
+  const { engine, repository, consent, openExternal, useIntegration } = services
   const running = new RunningRequests()
   // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
   const runningApiCalls = new RunningRequests()
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
-        const integration = repository.getWithSecrets(id)
-        const options = { cacheKey: id, fresh, signal }
+        const use = useIntegration(id)
+        const options = { cacheKey: use.cacheKey, fresh, signal }
+        // The paste path finds its sign-in by the same key authorize.open kept it under.
         const outcome =
           code === undefined
-            ? await engine.getToken(integration, options)
-            : await engine.redeemPastedCode(integration, code, options)
-        return withoutRefreshToken(outcome)
+            ? await engine.getToken(use.integration, options)
+            : await engine.redeemPastedCode(use.integration, code, options)
+        return withEnvironmentNamed(withoutRefreshToken(outcome), use.environment)
       }),
     'token.cancel': ({ id }) => {
       running.cancel(id)
       return null
     },
     'device.start': async ({ id }) => {
-      const started = await engine.startDeviceAuthorization(repository.getWithSecrets(id), { cacheKey: id })
+      const use = useIntegration(id)
+      const started = await engine.startDeviceAuthorization(use.integration, { cacheKey: use.cacheKey })
       if (!started.ok)
         throw new TokenDeskError(ERR_DEVICE_AUTHORIZATION, started.diagnosis.summary, {
-          details: { diagnosis: started.diagnosis },
+          details: { diagnosis: { ...started.diagnosis, environment: use.environment } },
         })
       consent.rememberDevice(id, started.authorization)
       const { deviceCode: _secret, ...prompt } = started.authorization
@@ -64,41 +66,48 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
     },
     'device.poll': ({ id }) =>
       running.run(id, async (signal) => {
-        const outcome = await engine.pollDeviceToken(repository.getWithSecrets(id), consent.device(id), {
-          cacheKey: id,
+        const use = useIntegration(id)
+        const outcome = await engine.pollDeviceToken(use.integration, consent.device(id), {
+          cacheKey: use.cacheKey,
           signal,
         })
         consent.finish(id)
-        return withoutRefreshToken(outcome)
+        return withEnvironmentNamed(withoutRefreshToken(outcome), use.environment)
       }),
-    'token.describe': ({ id, kind }) =>
-      engine.describeToken(repository.getWithSecrets(id), kind, { cacheKey: id }),
+    'token.describe': ({ id, kind }) => {
+      const use = useIntegration(id)
+      return engine.describeToken(use.integration, kind, { cacheKey: use.cacheKey })
+    },
     'authorize.open': async ({ id }) => {
-      const { attempt } = await engine.startSignIn(repository.getWithSecrets(id))
-      consent.remember(id, attempt)
+      const use = useIntegration(id)
+      const { attempt } = await engine.startSignIn(use.integration)
+      consent.remember(use.cacheKey, attempt)
       await openExternal(attempt.authorizeUrl)
       return { authorizeUrl: attempt.authorizeUrl }
     },
     'signIn.start': ({ id, via }) =>
       running.run(id, async (signal) => {
-        const outcome = await signInAndGetToken(services, repository.getWithSecrets(id), {
+        const use = useIntegration(id)
+        const outcome = await signInAndGetToken(services, use.integration, {
           via,
-          cacheKey: id,
+          cacheKey: use.cacheKey,
           signal,
         })
         consent.finish(id)
-        return outcome.kind === 'token' ? { ...outcome, token: withoutRefreshToken(outcome.token) } : outcome
+        return outcome.kind === 'token'
+          ? { ...outcome, token: withEnvironmentNamed(withoutRefreshToken(outcome.token), use.environment) }
+          : outcome
       }),
     'signIn.signOut': async ({ id }) => {
       // The ID token is read before the tokens are forgotten: it tells the provider whose session ends.
-      const integration = repository.getWithSecrets(id)
-      const { resolved, metadata } = await engine.providerMetadata(integration)
+      const use = useIntegration(id)
+      const { resolved, metadata } = await engine.providerMetadata(use.integration)
       const url = signOutUrl(metadata?.end_session_endpoint, {
-        idToken: engine.cache.get(id)?.token.id_token,
+        idToken: engine.cache.get(use.cacheKey)?.token.id_token,
         clientId: resolved.clientId,
       })
-      engine.cache.forget(id)
-      await services.clearSignInSession(id)
+      engine.cache.forget(use.cacheKey)
+      await services.clearSignInSession(use.cacheKey)
       await openExternal(url)
       // The hint is the user's ID token: the window gets the page's address without it.
       const page = new URL(url)
@@ -106,22 +115,35 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       return { signOutPage: page.toString() }
     },
     'signIn.clearSession': async ({ id }) => {
-      await services.clearSignInSession(id)
+      await services.clearSignInSession(useIntegration(id).cacheKey)
       return null
     },
-    'token.preview': ({ id, integration, keepSecrets, reveal }) => {
+    'token.preview': async ({ id, integration, keepSecrets, reveal }) => {
       const draft = parseIntegration(integration)
-      return engine.previewTokenRequest(withKeptSecrets(repository, draft, id, keepSecrets), { reveal })
+      const saved = id && repository.exists(id) ? repository.vaultKey(id) : undefined
+      const use = services.withEnvironment(withKeptSecrets(repository, draft, id, keepSecrets), saved)
+      const preview = await engine.previewTokenRequest(use.integration, { reveal })
+      return use.environment ? { ...preview, environment: use.environment } : preview
     },
     'api.call': ({ id, request }) =>
-      runningApiCalls.run(id, (signal) =>
-        engine.callApi(repository.getWithSecrets(id), request, { cacheKey: id, signal }),
-      ),
+      runningApiCalls.run(id, async (signal) => {
+        const use = useIntegration(id)
+        const outcome = await engine.callApi(use.integration, request, { cacheKey: use.cacheKey, signal })
+        return use.environment ? { ...outcome, environment: use.environment } : outcome
+      }),
     'api.cancel': ({ id }) => {
       runningApiCalls.cancel(id)
       return null
     },
   }
+}
+
+/** The outcome says which environment it used; a failure's diagnosis says it too. */
+function withEnvironmentNamed(outcome: TokenOutcome, environment: string | undefined): TokenOutcome {
+  if (environment === undefined) return outcome
+  return outcome.ok
+    ? { ...outcome, environment }
+    : { ...outcome, environment, diagnosis: { ...outcome.diagnosis, environment } }
 }
 
 /** The form leaves saved secrets empty; the preview fills them in from the vault, in main. */

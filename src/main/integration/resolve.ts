@@ -88,6 +88,16 @@ const TEMPLATABLE_FIELDS = [
 ] as const
 
 /**
+ * The names `{{…}}` can reach among the integration's own fields. A workspace environment's variables
+ * (src/main/integration/variables.ts) are filled in before; a name neither defines is an error.
+ */
+export const FIELD_TEMPLATE_NAMES: readonly string[] = [
+  ...TEMPLATABLE_FIELDS,
+  'basicAuth.username',
+  'basicAuth.password',
+]
+
+/**
  * Resolves environment references and templates. Templates see the top-level fields after their own
  * environment references are read, so a secret is typed once (`"x-api-key": "{{clientSecret}}"`).
  */

@@ -36,12 +36,16 @@ export const electronDialogs: FileDialogs = {
     }
     return files
   },
-  async openFolder() {
+  async openFolder(title) {
     const window = BrowserWindow.getFocusedWindow()
-    const options = { properties: ['openDirectory' as const] }
+    const options = {
+      title,
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    }
     const result = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
-    return result.canceled ? null : (result.filePaths[0] ?? null)
+    const path = result.filePaths[0]
+    return result.canceled || !path ? null : path
   },
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
@@ -35,9 +35,35 @@ function folderWith(
   )
   services.history.flush()
   const path = join(start.userData, file)
+  if (file === 'integrations.json') writeAsBeforeWorkspaces(start.userData, services)
   const damaged = JSON.stringify(content(JSON.parse(readFileSync(path, 'utf8')), { second }))
   writeFileSync(path, damaged)
   return { start, path, damaged, first, second }
+}
+
+/**
+ * The user-data folder as TokenDesk left it before workspaces: integrations.json holding every
+ * integration (what the app migrates once into the default workspace), and no workspace folder.
+ */
+function writeAsBeforeWorkspaces(userData: string, services: ReturnType<typeof createServices>): void {
+  const records = Object.fromEntries(
+    services.workspaces
+      .current()
+      .integrations()
+      .map(({ id, integration }) => [
+        id,
+        {
+          id,
+          integration,
+          tokenStorage: 'session',
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-01T00:00:00.000Z',
+        },
+      ]),
+  )
+  services.workspaces.close()
+  rmSync(join(userData, 'workspace'), { recursive: true, force: true })
+  writeFileSync(join(userData, 'integrations.json'), JSON.stringify({ version: 1, integrations: records }))
 }
 
 /** The app starting again over the folder. */

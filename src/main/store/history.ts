@@ -26,13 +26,19 @@ export class History {
 
   add(
     exchange: Exchange,
-    context: { integrationId?: string; integrationName?: string; diagnosis?: Diagnosis },
+    context: {
+      integrationId?: string
+      integrationName?: string
+      diagnosis?: Diagnosis
+      environment?: string
+    },
   ): HistoryEntry {
     const entry: HistoryEntry = {
       id: exchange.id,
       at: exchange.startedAt,
       integrationId: context.integrationId,
       integrationName: context.integrationName,
+      ...(context.environment !== undefined && { environment: context.environment }),
       purpose: exchange.purpose,
       method: exchange.request.method,
       url: exchange.request.url,
@@ -121,6 +127,7 @@ function isHistoryEntry(value: unknown): value is HistoryEntry {
 function searchableText(entry: HistoryEntry): string {
   return [
     entry.integrationName,
+    entry.environment,
     entry.method,
     entry.url,
     entry.status,

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { ERR_INTEGRATION_NOT_FOUND } from '../../shared/errorCodes'
+import { fieldLabel } from '../../shared/fieldLabels'
 import type { Integration } from '../../shared/integration'
+import { parseSecretPath, readOwnPath } from '../../shared/secretFields'
 import type { EditableIntegration, IntegrationSummary, TokenStorage } from '../../shared/storedIntegration'
 import { TokenDeskError } from '../errors'
 import { parseIntegration } from '../integration/parse'
 import { collectSecrets, secretAt, withoutSecrets, withSecrets } from '../vault/secretPaths'
 import type { Vault } from '../vault/vault'
+import type { IntegrationEntry, WriteOptions } from '../workspace/workspaceFolder'
+import { tokenKeyOf } from '../workspace/tokenKey'
+import type { Workspaces } from '../workspace/workspaces'
 import type { KeyValueStore } from './keyValueStore'
-import { CURRENT_VERSION, migrateIntegrationsFile, type StoredRecord } from './integrationsFile'
 
 export interface SaveIntegrationRequest {
   id?: string
@@ -15,61 +19,86 @@ export interface SaveIntegrationRequest {
   /** Secret paths left empty in the form whose saved value should be kept. */
   keepSecrets?: string[]
   tokenStorage?: TokenStorage
+  /** The workspace sub-folder (["Payroll", "Employees"]); without it a saved integration stays where it is. */
+  folder?: string[]
+  /** The file revision the form was loaded from: a change on disk since is a conflict. */
+  revision?: string
+  /** "Keep mine": save over a change on disk. */
+  overwrite?: boolean
 }
 
 /**
- * Integrations on disk without their secrets (integrations.json); secrets in the vault. The renderer
- * sees the integration without secret values; the engine gets it whole, in main only.
+ * Integrations as files of the open workspace, without their secrets; secrets in this person's vault
+ * under the workspace and integration ids. The renderer sees the integration without secret values;
+ * the engine gets it whole, in main only. Personal choices (keep tokens across restarts) stay in the
+ * user-data folder, not in the shared files.
  */
 export class IntegrationRepository {
-  private readonly trash = new Map<string, { record: StoredRecord; secrets: Record<string, string> }>()
+  private readonly trash = new Map<
+    string,
+    { entry: IntegrationEntry; secrets: Record<string, string>; tokenStorage: TokenStorage }
+  >()
 
   constructor(
-    private readonly store: KeyValueStore,
+    private readonly workspaces: Workspaces,
     private readonly vault: Vault,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    const migrated = migrateIntegrationsFile({
-      version: store.get('version'),
-      integrations: store.get('integrations'),
-    })
-    if (migrated.changed) {
-      store.set('integrations', migrated.integrations)
-      store.set('version', CURRENT_VERSION)
-    }
-  }
+    private readonly preferences: KeyValueStore,
+  ) {}
 
   list(): IntegrationSummary[] {
-    return Object.values(this.records())
-      .map(summarize)
+    return this.workspaces
+      .current()
+      .integrations()
+      .map((entry) => this.summarize(entry))
       .sort((a, b) => a.name.localeCompare(b.name))
   }
 
   summary(id: string): IntegrationSummary {
-    return summarize(this.record(id))
+    return this.summarize(this.entry(id))
   }
 
   getForEditing(id: string): EditableIntegration {
-    const record = this.record(id)
-    return { ...record, secretsSet: Object.keys(this.vault.getConfigSecrets(id)) }
+    const entry = this.entry(id)
+    return {
+      id: entry.id,
+      integration: entry.integration,
+      secretsSet: Object.keys(this.secretsOf(id)),
+      tokenStorage: this.tokenStorage(id),
+      createdAt: entry.modifiedAt,
+      updatedAt: entry.modifiedAt,
+      folder: entry.folder,
+      revision: entry.hash,
+      needs: this.needs(entry),
+    }
   }
 
   /** The whole integration, secrets included. Main process only. */
   getWithSecrets(id: string): Integration {
-    return withSecrets(this.record(id).integration, Object.entries(this.vault.getConfigSecrets(id)))
+    return withSecrets(this.entry(id).integration, Object.entries(this.secretsOf(id)))
+  }
+
+  /** The visible labels of the secrets the file says are needed and this person has not set. */
+  missingSecretLabels(id: string): string[] {
+    return this.needs(this.entry(id))
   }
 
   /** The name shown in lists and history, without touching the vault. */
   nameOf(id: string): string | undefined {
-    return this.find(id)?.integration.name
+    return this.workspaces.current().integration(id)?.integration.name
   }
 
   exists(id: string): boolean {
-    return this.find(id) !== undefined
+    return this.workspaces.current().integration(id) !== undefined
+  }
+
+  /** Where this person's secrets and tokens for the integration are in the vault. */
+  vaultKey(id: string): string {
+    return this.workspaces.vaultKey(id)
   }
 
   tokenStorage(id: string): TokenStorage {
-    return this.record(id).tokenStorage
+    const chosen = this.tokenStorages()[this.vaultKey(id)]
+    return chosen === 'disk' ? 'disk' : 'session'
   }
 
   /**
@@ -77,59 +106,62 @@ export class IntegrationRepository {
    * in Refresh token), the new one takes its place, so what the form reveals or exports still works.
    */
   replaceRefreshToken(id: string, refreshToken: string): void {
-    const secrets = this.vault.getConfigSecrets(id)
+    const secrets = this.secretsOf(id)
     if (secrets.refreshToken === undefined || secrets.refreshToken === refreshToken) return
-    this.vault.putConfigSecrets(id, { ...secrets, refreshToken })
+    this.vault.putConfigSecrets(this.vaultKey(id), { ...secrets, refreshToken })
   }
 
   revealSecret(id: string, path: string): string | undefined {
-    return secretAt(this.vault.getConfigSecrets(this.record(id).id), path)
+    return secretAt(this.secretsOf(this.entry(id).id), path)
   }
 
   save(request: SaveIntegrationRequest): EditableIntegration {
     const integration = parseIntegration(request.integration)
-    const existing = request.id ? this.find(request.id) : undefined
+    const workspace = this.workspaces.current()
+    const existing = request.id ? workspace.integration(request.id) : undefined
     const id = existing?.id ?? request.id ?? randomUUID()
     const typed = collectSecrets(integration)
-    const kept = existing ? this.vault.getConfigSecrets(id) : {}
+    const kept = existing ? this.secretsOf(id) : {}
     const secrets: Record<string, string> = {}
     for (const path of request.keepSecrets ?? []) {
       const value = secretAt(kept, path)
       if (value !== undefined && !typed.has(path)) secrets[path] = value
     }
     for (const [path, value] of typed) secrets[path] = value
-    const timestamp = this.now().toISOString()
-    const record: StoredRecord = {
-      id,
-      integration: withoutSecrets(integration, typed.keys()),
-      tokenStorage: request.tokenStorage ?? existing?.tokenStorage ?? 'session',
-      createdAt: existing?.createdAt ?? timestamp,
-      updatedAt: timestamp,
+    const stripped = withoutSecrets(integration, typed.keys())
+    const options: WriteOptions & { folder?: string[] } = {
+      folder: request.folder,
+      expectedRevision: request.revision,
+      overwrite: request.overwrite,
     }
-    // Secrets first: if writing them fails, the integration file is not left pointing at nothing.
-    this.vault.putConfigSecrets(id, secrets)
-    this.writeRecords((records) => ({ ...records, [id]: record }))
+    // The file first: a conflict leaves the vault as it was.
+    workspace.putIntegration(
+      { id, integration: stripped, secretsNeeded: neededAfterSave(existing, kept, secrets, stripped) },
+      options,
+    )
+    this.vault.putConfigSecrets(this.vaultKey(id), secrets)
+    if (request.tokenStorage) this.setTokenStorage(id, request.tokenStorage)
     return this.getForEditing(id)
   }
 
   duplicate(id: string): EditableIntegration {
     const source = this.getWithSecrets(id)
-    const record = this.record(id)
     return this.save({
       integration: { ...source, name: `${source.name ?? 'Integration'} (copy)` },
-      tokenStorage: record.tokenStorage,
+      tokenStorage: this.tokenStorage(id),
+      folder: this.entry(id).folder,
     })
   }
 
   /** Deletes, keeping the integration and its secrets in memory so the user can undo this session. */
-  delete(id: string): void {
-    const record = this.record(id)
-    this.trash.set(id, { record, secrets: this.vault.getConfigSecrets(id) })
-    this.writeRecords((records) => {
-      const { [id]: _deleted, ...others } = records
-      return others
-    })
-    this.vault.remove(id)
+  delete(id: string, options: WriteOptions = {}): void {
+    const entry = this.entry(id)
+    this.trash.set(id, { entry, secrets: this.secretsOf(id), tokenStorage: this.tokenStorage(id) })
+    this.workspaces.current().removeIntegration(id, options)
+    this.vault.remove(this.vaultKey(id))
+    // The tokens it was given with each environment go too.
+    for (const { name } of this.workspaces.current().environments())
+      this.vault.remove(tokenKeyOf(this.vaultKey(id), name))
   }
 
   undoDelete(id: string): EditableIntegration {
@@ -140,48 +172,97 @@ export class IntegrationRepository {
         'There is nothing to undo: that integration was not deleted in this session.',
       )
     this.trash.delete(id)
-    this.vault.putConfigSecrets(id, deleted.secrets)
-    this.writeRecords((records) => ({ ...records, [id]: deleted.record }))
+    const { entry, secrets, tokenStorage } = deleted
+    this.workspaces
+      .current()
+      .putIntegration(
+        { id, integration: entry.integration, secretsNeeded: entry.secretsNeeded },
+        { folder: entry.folder },
+      )
+    this.vault.putConfigSecrets(this.vaultKey(id), secrets)
+    this.setTokenStorage(id, tokenStorage)
     return this.getForEditing(id)
   }
 
-  private record(id: string): StoredRecord {
-    const record = this.find(id)
-    if (!record)
+  private secretsOf(id: string): Record<string, string> {
+    return this.vault.getConfigSecrets(this.vaultKey(id))
+  }
+
+  private needs(entry: IntegrationEntry): string[] {
+    const mine = this.secretsOf(entry.id)
+    return entry.secretsNeeded.filter((path) => mine[path] === undefined).map((path) => labelOf(path))
+  }
+
+  private summarize(entry: IntegrationEntry): IntegrationSummary {
+    const { id, integration, modifiedAt, folder } = entry
+    const needs = this.needs(entry)
+    return {
+      id,
+      name: integration.name || 'Untitled integration',
+      preset: integration.preset,
+      grant: integration.grant,
+      updatedAt: modifiedAt,
+      ...(folder.length && { folder }),
+      ...(needs.length && { needs }),
+    }
+  }
+
+  private entry(id: string): IntegrationEntry {
+    const entry = this.workspaces.current().integration(id)
+    if (!entry)
       throw new TokenDeskError(
         ERR_INTEGRATION_NOT_FOUND,
-        'That integration no longer exists. It may have been deleted in another window.',
+        'That integration no longer exists. It may have been deleted on disk or in another window.',
         { field: 'id' },
       )
-    return record
+    return entry
   }
 
-  private records(): Record<string, StoredRecord> {
-    return (this.store.get('integrations') as Record<string, StoredRecord> | undefined) ?? {}
+  private tokenStorages(): Record<string, TokenStorage> {
+    return (this.preferences.get('tokenStorage') as Record<string, TokenStorage> | undefined) ?? {}
   }
 
-  /** One record by id, without copying the others (a lookup, not a scan); an id such as "constructor" finds nothing. */
-  private find(id: string): StoredRecord | undefined {
-    const records = this.records()
-    return Object.hasOwn(records, id) ? records[id] : undefined
-  }
-
-  /** On a fresh read under the file's lock, so another process's integrations are kept. */
-  private writeRecords(
-    change: (records: Record<string, StoredRecord>) => Record<string, StoredRecord>,
-  ): void {
-    this.store.update('integrations', (current) => change({ ...(current as Record<string, StoredRecord>) }))
-    // Each write rewrites the whole file: skip the second one when the version is already current.
-    if (this.store.get('version') !== CURRENT_VERSION) this.store.set('version', CURRENT_VERSION)
+  private setTokenStorage(id: string, storage: TokenStorage): void {
+    const key = this.vaultKey(id)
+    if (this.tokenStorages()[key] === storage) return
+    this.preferences.update('tokenStorage', (current) => ({
+      ...(current as Record<string, TokenStorage> | undefined),
+      [key]: storage,
+    }))
   }
 }
 
-function summarize({ id, integration, updatedAt }: StoredRecord): IntegrationSummary {
-  return {
-    id,
-    name: integration.name || 'Untitled integration',
-    preset: integration.preset,
-    grant: integration.grant,
-    updatedAt,
+/**
+ * The secrets the file says each person needs: those this person saved, and those the file named
+ * before that this person never had (a teammate's), while the integration still has a place for them.
+ * One this person had and cleared is no longer needed.
+ */
+function neededAfterSave(
+  existing: IntegrationEntry | undefined,
+  before: Record<string, string>,
+  after: Record<string, string>,
+  integration: Integration,
+): string[] {
+  const needed = new Set(Object.keys(after))
+  for (const path of existing?.secretsNeeded ?? []) {
+    if (before[path] !== undefined || !stillApplies(integration, path)) continue
+    needed.add(path)
   }
+  return [...needed].sort()
+}
+
+/** A section removed (Basic credentials, the proxy) has no place for its secret any more. */
+function stillApplies(integration: Integration, path: string): boolean {
+  const parsed = parseSecretPath(path)
+  if (!parsed) return false
+  // A secret header or parameter is not in the file at all: the teammate adds the row by the name shown.
+  if (parsed.kind === 'entry') return true
+  if (parsed.section === undefined) return true
+  const section = readOwnPath(integration, parsed.section)
+  return typeof section === 'object' && section !== null
+}
+
+/** "Client secret", "x-api-key": the form's label for a secret's path. */
+function labelOf(path: string): string {
+  return fieldLabel(path).replace(/^api\.headers\./, '')
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,6 +17,7 @@ import { decryptExport, stripPlaceholders, writeExport } from './exportFile'
 import { IntegrationRepository } from './integrationRepository'
 import { migrateIntegrationsFile } from './integrationsFile'
 import { openRecovering, type RecoveryNotice } from './openRecovering'
+import { Workspaces } from '../workspace/workspaces'
 
 const secret = 'very-secret+/=&%é'
 const apiKey = 'gateway-key-9f8e7d'
@@ -41,11 +42,10 @@ function setup(strength: CipherStrength = 'os', weakAllowed = false) {
       weakAllowed: () => weakAllowed,
     },
   )
-  const repository = new IntegrationRepository(
-    openRecovering(factory, 'integrations', () => new Date(), notices),
-    vault,
-  )
-  return { directory, factory, notices, vault, repository }
+  const preferences = openRecovering(factory, 'settings', () => new Date(), notices)
+  const workspaces = new Workspaces(join(directory, 'workspace'), preferences, { watch: false })
+  const repository = new IntegrationRepository(workspaces, vault, preferences)
+  return { directory, factory, notices, vault, repository, workspaces }
 }
 
 function filesContain(directory: string, needle: string): string[] {
@@ -55,9 +55,9 @@ function filesContain(directory: string, needle: string): string[] {
     Buffer.from(needle).toString('base64').replace(/=+$/, ''),
     JSON.stringify(needle).slice(1, -1),
   ]
-  return readdirSync(directory).filter((file) =>
-    forms.some((form) => readFileSync(join(directory, file), 'utf8').includes(form)),
-  )
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => statSync(join(directory, file)).isFile())
+    .filter((file) => forms.some((form) => readFileSync(join(directory, file), 'utf8').includes(form)))
 }
 
 describe('integration storage', () => {
@@ -117,26 +117,29 @@ describe('integration storage', () => {
   })
 
   it('moves a store damaged mid-write aside, tells what happened, and loses nothing else', () => {
-    const { directory, factory, repository } = setup()
+    const { directory, factory, repository, workspaces } = setup()
     const { id } = repository.save({ integration: sample })
-    const integrationsPath = join(directory, 'integrations.json')
-    const whole = readFileSync(integrationsPath, 'utf8')
-    writeFileSync(integrationsPath, whole.slice(0, whole.length / 2)) // cut off mid-write
+    const vaultPath = join(directory, 'vault.json')
+    const whole = readFileSync(vaultPath, 'utf8')
+    writeFileSync(vaultPath, whole.slice(0, whole.length / 2)) // cut off mid-write
 
     const notices: RecoveryNotice[] = []
-    const reopened = openRecovering(factory, 'integrations', () => new Date('2026-11-24T10:00:00Z'), notices)
+    const reopened = openRecovering(factory, 'vault', () => new Date('2026-11-24T10:00:00Z'), notices)
     expect(notices).toEqual([
       {
-        store: 'integrations',
-        movedTo: `${integrationsPath}.damaged-2026-11-24T10-00-00-000Z`,
+        store: 'vault',
+        movedTo: `${vaultPath}.damaged-2026-11-24T10-00-00-000Z`,
         reason: 'not valid JSON (cut off or overwritten)',
       },
     ])
     expect(readFileSync(notices[0]!.movedTo, 'utf8')).toBe(whole.slice(0, whole.length / 2))
-    expect(reopened.get('integrations')).toBeUndefined()
-    // The vault is a separate file: the secrets are still there for when the user restores the copy.
-    const vault = openRecovering(factory, 'vault', () => new Date(), notices)
-    expect(Object.keys(vault.get('entries') as object)).toEqual([id])
+    expect(reopened.get('entries')).toBeUndefined()
+    // The integration is a workspace file of its own: still there, and it says which secret to type again.
+    workspaces.refresh()
+    expect(workspaces.current().integration(id)?.secretsNeeded).toEqual([
+      'clientSecret',
+      'tokenRequest.headers.x-api-key',
+    ])
   })
 
   it('recovers a store filled with garbage', () => {

@@ -8,6 +8,7 @@ import {
   secretPathsOf,
 } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
+import { isOnlyReference } from '../integration/variables'
 
 /**
  * Secrets in and out of an integration, at the paths src/shared/secretFields.ts lists. Every read
@@ -16,12 +17,15 @@ import { TokenDeskError } from '../errors'
 
 type Loose = Record<string, unknown>
 
-/** Every secret text value in the integration, by path. Environment references are not secrets. */
+/**
+ * Every secret text value in the integration, by path. Environment references are not secrets, nor
+ * is a value that is only a `{{variable}}`: it names where the secret comes from, and stays in the file.
+ */
 export function collectSecrets(integration: Integration): Map<string, string> {
   const found = new Map<string, string>()
   for (const path of secretPathsOf(integration)) {
     const value = readOwnPath(integration, path)
-    if (typeof value === 'string' && value !== '') found.set(path, value)
+    if (typeof value === 'string' && value !== '' && !isOnlyReference(value)) found.set(path, value)
   }
   return found
 }

@@ -7,6 +7,7 @@ import type { Preset } from '../preset'
 import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
 import type { DeviceAuthorization, TokenInfoOutcome, TokenOutcome } from '../token'
 import type { SignInOutcome } from '../signIn'
+import type { EnvironmentsState, WorkspaceInfo } from '../workspace'
 import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
@@ -47,6 +48,8 @@ export interface TokenPreview {
   warnings: string[]
   /** Pre-flight findings about one field, shown under it in the form. */
   fieldWarnings: Array<{ field: string; message: string }>
+  /** The workspace environment whose variables the preview used. */
+  environment?: string
 }
 
 const id = z.string().min(1).max(100)
@@ -55,6 +58,10 @@ const empty = z.object({}).strict()
 const integrationDraft = z.record(z.string(), z.unknown())
 const secretPath = z.string().min(1).max(300)
 const headerPairs = z.array(z.tuple([z.string().max(1000), z.string().max(100_000)])).max(200)
+/** A workspace sub-folder path; each name is made safe for every system in main. */
+const folderPath = z.array(z.string().min(1).max(100)).max(8)
+const revision = z.string().regex(/^[0-9a-f]{64}$/, 'A file revision (SHA-256, hex).')
+const environmentName = z.string().min(1, 'Name the environment, e.g. "staging".').max(60)
 
 /**
  * The single source of truth for what the renderer may ask of main. Main registers one handler per
@@ -138,6 +145,11 @@ export const contract = {
         integration: integrationDraft,
         keepSecrets: z.array(secretPath).max(100).optional(),
         tokenStorage: z.enum(['disk', 'session']).optional(),
+        folder: folderPath.optional(),
+        /** The file revision the form loaded: a change on disk since is refused as a conflict. */
+        revision: revision.optional(),
+        /** "Keep mine": save over a change on disk. */
+        overwrite: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -209,6 +221,44 @@ export const contract = {
   ),
   /** Stops the integration's API call under way (Try the API's Cancel); its request is aborted in main. */
   'api.cancel': defineCall<null>()(z.object({ id }).strict()),
+  /** The open workspace: its folder, id, and a revision that goes up when files change on disk. */
+  'workspace.current': defineCall<WorkspaceInfo>()(empty),
+  /**
+   * Opens a folder (a git checkout) as the workspace, chosen by the user in main's folder picker: the
+   * renderer never names a path, so it cannot make main read or write anywhere else.
+   */
+  'workspace.open': defineCall<{ cancelled: boolean; workspace: WorkspaceInfo }>()(empty),
+  /** Goes back to the workspace in the user-data folder. */
+  'workspace.useDefault': defineCall<WorkspaceInfo>()(empty),
+  'environments.list': defineCall<EnvironmentsState>()(empty),
+  'environments.select': defineCall<EnvironmentsState>()(
+    z.object({ name: environmentName.nullable() }).strict(),
+  ),
+  'environments.save': defineCall<EnvironmentsState>()(
+    z
+      .object({
+        name: environmentName,
+        previousName: environmentName.optional(),
+        variables: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1, 'Name the variable.').max(100),
+                /** A secret left empty keeps the value saved in the vault. */
+                value: z.string().max(100_000).optional(),
+                secret: z.boolean(),
+              })
+              .strict(),
+          )
+          .max(500),
+        revision: revision.optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'environments.delete': defineCall<EnvironmentsState>()(
+    z.object({ name: environmentName, revision: revision.optional() }).strict(),
+  ),
   'history.list': defineCall<HistoryEntry[]>()(
     z
       .object({

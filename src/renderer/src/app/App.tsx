@@ -6,6 +6,9 @@ import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { confirmLeavingEditor } from '../features/integrations/IntegrationList'
 import { useEditor } from '../features/integrations/editorStore'
 import { useIntegrations } from '../features/integrations/integrationsStore'
+import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher'
+import { useEnvironments } from '../features/environments/environmentsStore'
+import { WorkspaceBar } from '../features/workspace/WorkspaceBar'
 import { CommandPalette, type Command } from './CommandPalette'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
@@ -26,6 +29,18 @@ function openIntegration(id: string): void {
   if (!confirmLeavingEditor()) return
   useIntegrations.getState().select(id)
   void useEditor.getState().open(id)
+}
+
+/** Files changed on disk (a `git pull`) or another workspace opened: what is shown is read again. */
+function reloadFromWorkspace(): void {
+  void useIntegrations.getState().refresh()
+  void useEnvironments.getState().load()
+  void useEditor.getState().reloadIfUnchanged()
+}
+
+/** Another environment: the request preview shows its URLs and credentials. */
+function environmentSwitched(): void {
+  void useEditor.getState().refreshPreview()
 }
 
 export function App() {
@@ -71,6 +86,8 @@ export function App() {
         <div className="brand">
           TokenDesk <span className="muted">{version && `v${version}`}</span>
         </div>
+        <WorkspaceBar onChanged={reloadFromWorkspace} />
+        <EnvironmentSwitcher onSwitched={environmentSwitched} />
         <ul className="nav">
           {SCREENS.map(({ id, label }) => (
             <li key={id}>

@@ -53,6 +53,11 @@ export function DiagnosisView({
       <p className="diagnosis__summary" data-testid="diagnosis-summary">
         {diagnosis.summary}
       </p>
+      {diagnosis.environment && (
+        <p className="muted" data-testid="diagnosis-environment">
+          Environment: <strong>{diagnosis.environment}</strong>
+        </p>
+      )}
       {Object.keys(diagnosis.vendor).length > 0 && (
         <dl className="facts" aria-label="What the vendor said">
           {Object.entries(diagnosis.vendor).map(([field, value]) => (

@@ -124,7 +124,10 @@ export function HistoryScreen({ integrations, onOpenIntegration }: HistoryScreen
                     {formatLocalDateTime(entry.at)}
                   </time>
                 </td>
-                <td>{entry.integrationName ?? '—'}</td>
+                <td>
+                  {entry.integrationName ?? '—'}
+                  {entry.environment && <span className="muted"> ({entry.environment})</span>}
+                </td>
                 <td>
                   <button
                     type="button"
@@ -223,6 +226,7 @@ function HistoryDetail({
             {formatLocalDateTime(entry.at)}
           </time>
           {entry.integrationName && ` · ${entry.integrationName}`}
+          {entry.environment && ` · environment ${entry.environment}`}
         </p>
         {entry.integrationId && (
           <>

@@ -36,6 +36,50 @@ export function IntegrationList({
     void loadPresets()
   }, [refresh, loadPresets])
   const shown = visibleSummaries(summaries, search)
+  const renderItem = (summary: IntegrationSummary) => (
+    <li key={summary.id} className={`list__item${summary.id === selectedId ? ' list__item--selected' : ''}`}>
+      <button
+        type="button"
+        className="list__open"
+        aria-current={summary.id === selectedId ? 'true' : undefined}
+        onClick={() => onOpen(summary.id)}
+      >
+        <span className="list__name">{summary.name}</span>
+        <span className="list__meta">{summary.grant.replace(/_/g, ' ')}</span>
+        {summary.needs && (
+          <span className="list__needs" data-testid="needs-your">
+            needs your {summary.needs.join(', ')}
+          </span>
+        )}
+      </button>
+      <div className="list__actions">
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Duplicate ${summary.name}`}
+          onClick={() => void duplicate(summary.id).then((id) => id && onOpen(id))}
+        >
+          Duplicate
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Export ${summary.name}`}
+          onClick={() => setExporting(summary)}
+        >
+          Export
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          aria-label={`Delete ${summary.name}`}
+          onClick={() => void remove(summary.id)}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  )
 
   return (
     <aside className="list-pane" aria-label="Integrations">
@@ -72,48 +116,20 @@ export function IntegrationList({
         <p className="empty">No integration matches “{search}”.</p>
       ) : (
         <ul className="list" aria-label="Saved integrations">
-          {shown.map((summary) => (
-            <li
-              key={summary.id}
-              className={`list__item${summary.id === selectedId ? ' list__item--selected' : ''}`}
-            >
-              <button
-                type="button"
-                className="list__open"
-                aria-current={summary.id === selectedId ? 'true' : undefined}
-                onClick={() => onOpen(summary.id)}
-              >
-                <span className="list__name">{summary.name}</span>
-                <span className="list__meta">{summary.grant.replace(/_/g, ' ')}</span>
-              </button>
-              <div className="list__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Duplicate ${summary.name}`}
-                  onClick={() => void duplicate(summary.id).then((id) => id && onOpen(id))}
-                >
-                  Duplicate
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Export ${summary.name}`}
-                  onClick={() => setExporting(summary)}
-                >
-                  Export
-                </button>
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  aria-label={`Delete ${summary.name}`}
-                  onClick={() => void remove(summary.id)}
-                >
-                  Delete
-                </button>
-              </div>
-            </li>
-          ))}
+          {byFolder(shown).map(({ folder, items }) =>
+            folder === '' ? (
+              items.map(renderItem)
+            ) : (
+              <li key={`folder:${folder}`} className="list__folder">
+                <span className="list__folder-name" title={folder}>
+                  {folder.replace(/\//g, ' / ')}
+                </span>
+                <ul className="list" aria-label={`Folder ${folder}`}>
+                  {items.map(renderItem)}
+                </ul>
+              </li>
+            ),
+          )}
         </ul>
       )}
       {exporting && (
@@ -227,6 +243,18 @@ function focusFirstField(): void {
       )
       ?.focus(),
   )
+}
+
+/** Integrations grouped by workspace folder ("" first: those at the top), folders in name order. */
+function byFolder(summaries: IntegrationSummary[]): Array<{ folder: string; items: IntegrationSummary[] }> {
+  const groups = new Map<string, IntegrationSummary[]>()
+  for (const summary of summaries) {
+    const folder = (summary.folder ?? []).join('/')
+    groups.set(folder, [...(groups.get(folder) ?? []), summary])
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+    .map(([folder, items]) => ({ folder, items }))
 }
 
 /** Unsaved changes are never dropped silently: switching asks first. */

@@ -14,6 +14,7 @@ import { DeviceStep } from './DeviceStep'
 import type { Draft } from './draft'
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
+import { ERR_WORKSPACE_CONFLICT } from '../../../../shared/errorCodes'
 
 /** Configure an integration by form, get a token, read the result or the diagnosis, try the API. */
 export function IntegrationsScreen({
@@ -24,7 +25,7 @@ export function IntegrationsScreen({
   presetMenuWanted?: boolean
   onPresetMenuDone?: () => void
 }) {
-  const { draft, dirty, busy, error, outcome, save, getToken, cancel, open } = useEditor()
+  const { draft, dirty, busy, error, outcome, save, getToken, cancel, open, reloadFromDisk } = useEditor()
   const { select, refresh } = useIntegrations()
   const [formWidth, setFormWidth] = useState(480)
   const resultRef = useRef<HTMLDivElement>(null)
@@ -121,7 +122,27 @@ export function IntegrationsScreen({
             data-testid="editor-error"
           >
             {error.message}
+            {error.code === ERR_WORKSPACE_CONFLICT && (
+              <div className="row">
+                <button type="button" className="button button--small" onClick={() => void reloadFromDisk()}>
+                  Reload from disk
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => void save({ overwrite: true }).then((id) => (id ? refresh() : undefined))}
+                >
+                  Keep mine
+                </button>
+              </div>
+            )}
           </div>
+        )}
+        {draft.needs && draft.needs.length > 0 && (
+          <p className="callout callout--warning editor-result" data-testid="needs-your-secrets">
+            Needs your {draft.needs.join(', ')}: the workspace shares this integration without secrets. Type
+            yours below and save; it stays in your vault.
+          </p>
         )}
         <ConsentStep draft={draft} />
         <DeviceStep />

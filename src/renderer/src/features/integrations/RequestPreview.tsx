@@ -35,6 +35,11 @@ export function RequestPreview() {
         </p>
       ) : preview ? (
         <>
+          {preview.environment && (
+            <p className="muted" data-testid="preview-environment">
+              Environment: <strong>{preview.environment}</strong>
+            </p>
+          )}
           <pre className="code" tabIndex={0} data-testid="preview-http">
             {[
               `${preview.request.method} ${preview.request.url}`,

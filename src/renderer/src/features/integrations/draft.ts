@@ -15,6 +15,10 @@ export interface Draft {
   tokenStorage: TokenStorage
   /** Paths whose secret is saved in the vault (and not in this window). */
   secretsSet: string[]
+  /** The workspace file's revision as loaded: a save over a change on disk is refused as a conflict. */
+  revision?: string
+  /** Labels of secrets the workspace file says are needed and this person has not set. */
+  needs?: string[]
 }
 
 export function draftFromEditable(editable: EditableIntegration): Draft {
@@ -27,6 +31,8 @@ export function draftFromEditable(editable: EditableIntegration): Draft {
     apiHeaders: rows(integration.api?.headers),
     tokenStorage: editable.tokenStorage,
     secretsSet: editable.secretsSet,
+    revision: editable.revision,
+    needs: editable.needs,
   }
 }
 

@@ -34,7 +34,11 @@ interface EditorState {
   update: (change: (draft: Draft) => Draft) => void
   updateIntegration: (patch: Partial<Integration>) => void
   setCode: (code: string) => void
-  save: () => Promise<string | null>
+  save: (options?: { overwrite?: boolean }) => Promise<string | null>
+  /** A conflict's "Reload from disk": the form shows the file as it now is (unsaved edits dropped). */
+  reloadFromDisk: () => Promise<void>
+  /** Files changed on disk: an open form without unsaved edits shows the new version. */
+  reloadIfUnchanged: () => Promise<void>
   getToken: () => Promise<void>
   cancel: () => void
   refreshPreview: (reveal?: boolean) => Promise<void>
@@ -89,7 +93,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   updateIntegration: (patch) =>
     get().update((draft) => ({ ...draft, integration: { ...draft.integration, ...patch } })),
   setCode: (code) => set({ code }),
-  save: async () => {
+  save: async (options = {}) => {
     const draft = get().draft
     if (!draft) return null
     set({ busy: 'saving', error: null })
@@ -98,6 +102,8 @@ export const useEditor = create<EditorState>((set, get) => ({
       integration: integrationFromDraft(draft) as Record<string, unknown>,
       keepSecrets: keptSecrets(draft),
       tokenStorage: draft.tokenStorage,
+      revision: draft.revision,
+      overwrite: options.overwrite,
     })
     if (!result.ok) {
       set({ busy: 'idle', error: result.error })
@@ -107,9 +113,27 @@ export const useEditor = create<EditorState>((set, get) => ({
     set({
       busy: 'idle',
       dirty: false,
-      draft: { ...draft, id: result.value.id, secretsSet: result.value.secretsSet },
+      draft: {
+        ...draft,
+        id: result.value.id,
+        secretsSet: result.value.secretsSet,
+        revision: result.value.revision,
+        needs: result.value.needs,
+      },
     })
     return result.value.id
+  },
+  reloadFromDisk: async () => {
+    const id = get().draft?.id
+    if (id) await get().open(id)
+  },
+  reloadIfUnchanged: async () => {
+    const { draft, dirty, busy } = get()
+    if (!draft?.id || dirty || busy !== 'idle') return
+    const result = await tokendesk().integrations.get({ id: draft.id })
+    // Only a file that changed: reopening an unchanged one would drop the result shown.
+    if (result.ok && result.value.revision !== draft.revision && get().draft?.id === draft.id && !get().dirty)
+      set({ draft: draftFromEditable(result.value) })
   },
   getToken: async () => {
     const id = get().dirty || !get().draft?.id ? await get().save() : get().draft!.id!
