@@ -7,6 +7,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   authorizeUrl: 'Authorize URL',
   deviceAuthorizationUrl: 'Device authorization URL',
   introspectionUrl: 'Introspection URL',
+  revocationUrl: 'Revocation URL',
   userinfoUrl: 'Userinfo URL',
   jwksUrl: 'Key set (JWKS) URL',
   clientAuth: 'Send client credentials',

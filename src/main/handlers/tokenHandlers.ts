@@ -15,6 +15,7 @@ type TokenHandlers = Pick<
   | 'token.get'
   | 'token.preview'
   | 'token.describe'
+  | 'token.revoke'
   | 'token.cancel'
   | 'device.start'
   | 'device.openPage'
@@ -43,6 +44,10 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
             : await engine.redeemPastedCode(integration, code, options)
         return withoutRefreshToken(outcome)
       }),
+    'token.revoke': ({ id, which }) =>
+      running.run(id, (signal) =>
+        engine.revoke(repository.getWithSecrets(id), { cacheKey: id, which, signal }),
+      ),
     'token.cancel': ({ id }) => {
       running.cancel(id)
       return null
