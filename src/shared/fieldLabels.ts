@@ -24,6 +24,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'basicAuth.username': 'Basic user name',
   'basicAuth.password': 'Basic password',
   'api.baseUrl': 'API base URL',
+  'signIn.pushedAuthorization': 'Push the authorize request (PAR)',
   timeoutMs: 'Timeout (seconds)',
   'tokenExchange.subjectToken': 'Subject token',
   'tokenExchange.subjectTokenType': 'Subject token type',
