@@ -9,6 +9,7 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
   tokendesk call   --integration FILE [--method M] [--data BODY] [--header "Name: value"]… [--token-store FILE] URL
   tokendesk login  --integration FILE [--no-browser] [--token-store FILE] [--json] [--reveal]
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
+  tokendesk revoke --integration FILE [--which access|refresh|both] [--token-store FILE] [--json]
   tokendesk decode TOKEN|- [--json]
 
 With --workspace DIR (a TokenDesk workspace folder, e.g. a git checkout) --integration is a file, a
@@ -114,6 +115,23 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
             tokenStore: values['token-store'],
             json: !!values.json,
             reveal: !!values.reveal,
+          },
+          await engine(),
+          io,
+        )
+      }
+      case 'revoke': {
+        const { values } = parse(rest, { integration: text, which: text, 'token-store': text, json: flag })
+        const { revokeCommand, REVOCABLE } = await import('./commands/revoke')
+        const which = values.which ?? 'both'
+        if (!(REVOCABLE as readonly string[]).includes(which))
+          throw new UsageError(`--which is "${which}"; use access, refresh or both.`)
+        return await revokeCommand(
+          {
+            integration: required(values.integration, '--integration FILE'),
+            which: which as (typeof REVOCABLE)[number],
+            tokenStore: values['token-store'],
+            json: !!values.json,
           },
           await engine(),
           io,

@@ -25,6 +25,8 @@ export const ERR_IMPORT_MALFORMED = 'ERR_IMPORT_MALFORMED'
 /** A picked collection folder holds more files, bytes or levels than an import reads. */
 export const ERR_IMPORT_TOO_LARGE = 'ERR_IMPORT_TOO_LARGE'
 export const ERR_DEVICE_AUTHORIZATION = 'ERR_DEVICE_AUTHORIZATION'
+/** RFC 9126: the provider refused (or did not answer) the pushed authorization request; details.diagnosis says why. */
+export const ERR_PUSHED_AUTHORIZATION = 'ERR_PUSHED_AUTHORIZATION'
 export const ERR_CANCELLED = 'ERR_CANCELLED'
 export const ERR_ISSUER_MISMATCH = 'ERR_ISSUER_MISMATCH'
 export const ERR_SIGN_IN_ALREADY_COMPLETED = 'ERR_SIGN_IN_ALREADY_COMPLETED'

@@ -50,7 +50,18 @@ export interface NetworkFailure {
 export interface Exchange {
   id: string
   /** 'token' for token-endpoint calls, 'api' for calls to the vendor's API, 'discovery', 'introspection'… */
-  purpose: 'token' | 'api' | 'discovery' | 'introspection' | 'userinfo' | 'jwks' | 'device'
+  purpose:
+    | 'token'
+    | 'api'
+    | 'discovery'
+    | 'introspection'
+    | 'userinfo'
+    | 'jwks'
+    | 'device'
+    /** RFC 7009 token revocation. */
+    | 'revocation'
+    /** RFC 9126 pushed authorization request. */
+    | 'pushed-authorization'
   startedAt: string
   durationMs: number
   request: RecordedHttpRequest

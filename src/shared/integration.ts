@@ -83,6 +83,8 @@ export const integrationSchema = z.strictObject({
   authorizeUrl: httpUrl.optional(),
   deviceAuthorizationUrl: httpUrl.optional(),
   introspectionUrl: httpUrl.optional(),
+  /** RFC 7009 revocation endpoint; discovered (revocation_endpoint) when empty. */
+  revocationUrl: httpUrl.optional(),
   userinfoUrl: httpUrl.optional(),
   jwksUrl: httpUrl.optional(),
   issuer: httpUrl.optional(),
@@ -178,6 +180,11 @@ export const integrationSchema = z.strictObject({
       responseMode: z.enum(['query', 'fragment', 'form_post']).optional(),
       /** Extra authorize parameters (prompt, login_hint, audience, resource…). */
       authorizeParams: z.record(z.string().min(1).max(100), z.string().max(2000)).optional(),
+      /**
+       * RFC 9126: push the authorize parameters to the provider first and open the authorize page with
+       * only client_id and the request_uri it gave. On by itself when discovery says the provider requires it.
+       */
+      pushedAuthorization: z.boolean().optional(),
       /** Minutes to wait for the browser to come back (default 5). */
       timeoutMinutes: z.number().int().min(1).max(60).optional(),
     })

@@ -38,6 +38,7 @@ export const MARKABLE_FIELDS = [
   'authorizeUrl',
   'deviceAuthorizationUrl',
   'introspectionUrl',
+  'revocationUrl',
   'userinfoUrl',
   'jwksUrl',
   'issuer',

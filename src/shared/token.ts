@@ -55,3 +55,16 @@ export interface DeviceAuthorization {
   expiresAt: string
   intervalSeconds: number
 }
+
+/** Which of the integration's tokens a revocation is about (RFC 7009). */
+export type RevokedToken = 'access' | 'refresh'
+
+/** What a revocation did: which tokens the vendor revoked (and TokenDesk forgot), and why it stopped if it did. */
+export interface RevokeOutcome {
+  ok: boolean
+  revoked: RevokedToken[]
+  /** Asked for, but TokenDesk holds no such token for the integration: nothing was sent for it. */
+  notHeld: RevokedToken[]
+  exchanges: Exchange[]
+  diagnosis?: Diagnosis
+}

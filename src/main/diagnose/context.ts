@@ -42,4 +42,4 @@ export interface DiagnosisContext {
 
 /** A refresh token's story: the newest one received, or one replaced by rotation or refused before. */
 export type RefreshTokenFate =
-  { fate: 'current'; receivedAt: string } | { fate: 'replaced' | 'refused'; at: string }
+  { fate: 'current'; receivedAt: string } | { fate: 'replaced' | 'refused' | 'revoked'; at: string }

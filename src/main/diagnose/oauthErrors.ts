@@ -109,6 +109,18 @@ const EXPLANATIONS: Record<string, OAuthErrorExplanation> = {
     meaning: 'The user did not approve in time; start the device sign-in again.',
     source: 'RFC 8628 §3.5',
   },
+  invalid_request_uri: {
+    refused: 'refused the request_uri of the pushed authorization request',
+    meaning:
+      'The request_uri from the pushed authorization request has expired (they live seconds to minutes), was already used, or was issued to another client. Start the sign-in again so TokenDesk pushes a new one.',
+    source: 'RFC 9126 §2.3, OpenID Connect Core §6.2',
+  },
+  invalid_request_object: {
+    refused: 'refused the pushed or signed authorization request',
+    meaning:
+      'The authorization request the server received is malformed or fails its checks; the error description usually says which.',
+    source: 'RFC 9126 §2.3, RFC 9101 §6',
+  },
 }
 
 /** Own keys only: a vendor's `"error": "constructor"` must not find Object's constructor. */

@@ -302,3 +302,38 @@ describe('cancelling an API call', () => {
     expect(await apiSockets[0]!.closedBeforeAnswer).toBe(true)
   })
 })
+
+describe('revoking a token from the app (RFC 7009)', () => {
+  let oidc: OidcTestServer
+  beforeAll(async () => {
+    oidc = await startOidcProvider()
+  })
+  afterAll(() => oidc.close())
+
+  it('revokes the kept access token and forgets it, even across a restart', async () => {
+    const first = mainProcess()
+    const saved = await first.call('integrations.save', {
+      integration: {
+        grant: 'client_credentials',
+        issuer: oidc.issuer,
+        clientId: oidcClients.machine.clientId,
+        clientSecret: oidcClients.machine.clientSecret,
+        clientAuth: 'basic',
+      },
+      tokenStorage: 'disk',
+    })
+    const got = await first.call('token.get', { id: saved.id })
+    expect(got.ok).toBe(true)
+    const revoked = await first.call('token.revoke', { id: saved.id, which: 'access' })
+    expect(revoked).toMatchObject({ ok: true, revoked: ['access'] })
+    expect(revoked.exchanges[0]?.purpose).toBe('revocation')
+    const history = await first.call('history.list', {})
+    expect(history.some((entry) => entry.purpose === 'revocation')).toBe(true)
+
+    const restarted = createServices({ ...first.platform })
+    const outcome = await restarted.engine.getToken(restarted.repository.getWithSecrets(saved.id), {
+      cacheKey: saved.id,
+    })
+    expect(outcome.ok && outcome.source).toBe('network')
+  })
+})

@@ -15,6 +15,7 @@ type TokenHandlers = Pick<
   | 'token.get'
   | 'token.preview'
   | 'token.describe'
+  | 'token.revoke'
   | 'token.cancel'
   | 'device.start'
   | 'device.openPage'
@@ -44,6 +45,10 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
             : await engine.redeemPastedCode(use.integration, code, options)
         return withEnvironmentNamed(withoutRefreshToken(outcome), use.environment)
       }),
+    'token.revoke': ({ id, which }) =>
+      running.run(id, (signal) =>
+        engine.revoke(repository.getWithSecrets(id), { cacheKey: id, which, signal }),
+      ),
     'token.cancel': ({ id }) => {
       running.cancel(id)
       return null

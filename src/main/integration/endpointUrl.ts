@@ -8,6 +8,7 @@ const URL_FIELDS = [
   'authorizeUrl',
   'deviceAuthorizationUrl',
   'introspectionUrl',
+  'revocationUrl',
   'userinfoUrl',
   'jwksUrl',
   'issuer',

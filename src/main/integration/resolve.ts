@@ -16,6 +16,7 @@ export interface ResolvedIntegration {
   authorizeUrl?: string
   deviceAuthorizationUrl?: string
   introspectionUrl?: string
+  revocationUrl?: string
   userinfoUrl?: string
   jwksUrl?: string
   issuer?: string
@@ -134,6 +135,7 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     authorizeUrl: top('authorizeUrl'),
     deviceAuthorizationUrl: top('deviceAuthorizationUrl'),
     introspectionUrl: top('introspectionUrl'),
+    revocationUrl: top('revocationUrl'),
     userinfoUrl: top('userinfoUrl'),
     jwksUrl: top('jwksUrl'),
     issuer: top('issuer'),

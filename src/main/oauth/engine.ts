@@ -11,6 +11,7 @@ import { getToken, type TokenOptions } from './operations/getToken'
 import { introspect } from './operations/introspect'
 import { previewTokenRequest } from './operations/previewTokenRequest'
 import { redeemPastedCode } from './operations/redeemPastedCode'
+import { revoke, type RevokeOptions } from './operations/revoke'
 import { startSignIn } from './operations/startSignIn'
 import { userinfo } from './operations/userinfo'
 import { prepareOrThrow } from './prepared'
@@ -73,6 +74,8 @@ export function createTokenEngine(engineDeps: EngineDeps = {}) {
       kind === 'introspection'
         ? introspect(deps, integration, options)
         : userinfo(deps, integration, options),
+    /** RFC 7009: revokes the kept access and/or refresh token, and forgets what the vendor revoked. */
+    revoke: (integration: Integration, options: RevokeOptions) => revoke(deps, integration, options),
     previewTokenRequest: (integration: Integration, options?: { reveal?: boolean; input?: GrantInput }) =>
       previewTokenRequest(deps, integration, options),
     startSignIn: (integration: Integration, options?: Partial<SignInOptions>) =>

@@ -3,12 +3,10 @@ import type { Integration } from '../../shared/integration'
 import { resolveIntegration } from '../integration/resolve'
 import { affinityLive } from '../presets/affinityLive'
 import { altitudeAngel } from '../presets/altitudeAngel'
+import type { ProviderMetadata } from './discovery'
 import { preflightChecks } from './preflight'
 
-const check = (
-  integration: Integration,
-  metadata?: { issuer: string; token_endpoint_auth_methods_supported?: string[] },
-) => {
+const check = (integration: Integration, metadata?: ProviderMetadata) => {
   const resolved = resolveIntegration(integration, {})
   const checks = preflightChecks(
     resolved,
@@ -75,6 +73,30 @@ describe('pre-flight checks', () => {
       },
     )
     expect(warnings[0]).toContain('does not list "client_secret_post"')
+  })
+
+  it('reads PAR and revocation facts from discovery: required, not offered, auth method not listed', () => {
+    const required = check(
+      { grant: 'authorization_code', signIn: { pushedAuthorization: false } },
+      { issuer: 'https://id.test', require_pushed_authorization_requests: true },
+    )
+    expect(required.warnings[0]).toContain('pushes the authorize request although PAR is off')
+    expect(required.fields).toEqual(['signIn.pushedAuthorization'])
+    const notOffered = check(
+      { grant: 'authorization_code', signIn: { pushedAuthorization: true } },
+      { issuer: 'https://id.test' },
+    )
+    expect(notOffered.warnings[0]).toContain('publishes no pushed_authorization_request_endpoint')
+    const revocation = check(
+      { grant: 'x', clientAuth: 'body' },
+      {
+        issuer: 'https://id.test',
+        revocation_endpoint: 'https://id.test/revoke',
+        revocation_endpoint_auth_methods_supported: ['client_secret_basic'],
+      },
+    )
+    expect(revocation.warnings).toEqual([expect.stringContaining('revoking a token may be refused')])
+    expect(check({ grant: 'authorization_code' }, { issuer: 'https://id.test' }).warnings).toEqual([])
   })
 
   it('names the field each finding is about, so the form can show it there', () => {

@@ -8,6 +8,7 @@ const URL_FIELDS = [
   'authorizeUrl',
   'deviceAuthorizationUrl',
   'introspectionUrl',
+  'revocationUrl',
   'userinfoUrl',
   'jwksUrl',
   'issuer',
@@ -86,7 +87,38 @@ export function preflightChecks(
       'clientAuth',
     )
   }
+  for (const finding of discoveredFacts(resolved, metadata)) warn(finding.message, finding.field)
   return warnings
+}
+
+/**
+ * What discovery says that the integration disagrees with: PAR required (RFC 9126 §5) or not offered,
+ * and a client-auth style the revocation endpoint does not list (RFC 8414 §2).
+ */
+function discoveredFacts(resolved: ResolvedIntegration, metadata?: ProviderMetadata): PreflightWarning[] {
+  if (!metadata) return []
+  const findings: PreflightWarning[] = []
+  const pushed = resolved.source.signIn?.pushedAuthorization
+  if (metadata.require_pushed_authorization_requests === true && pushed === false)
+    findings.push({
+      field: 'signIn.pushedAuthorization',
+      message:
+        'The provider requires pushed authorization requests (require_pushed_authorization_requests): TokenDesk pushes the authorize request although PAR is off.',
+    })
+  if (pushed === true && !metadata.pushed_authorization_request_endpoint)
+    findings.push({
+      field: 'signIn.pushedAuthorization',
+      message:
+        'The provider publishes no pushed_authorization_request_endpoint, so the sign-in cannot push its request: turn PAR off.',
+    })
+  const method = AUTH_METHOD_NAMES[resolved.clientAuth]
+  const revocationMethods = metadata.revocation_endpoint_auth_methods_supported
+  if (metadata.revocation_endpoint && revocationMethods && method && !revocationMethods.includes(method))
+    findings.push({
+      field: 'clientAuth',
+      message: `The issuer's revocation endpoint does not list "${method}" among its client authentication methods (${revocationMethods.join(', ')}): revoking a token may be refused.`,
+    })
+  return findings
 }
 
 /** `{tenant}` in `https://login.example.com/{tenant}/token`: the first brace to the next closing one. */

@@ -90,6 +90,7 @@ async function discover(deps: OAuthDeps, resolved: ResolvedIntegration): Promise
   resolved.authorizeUrl ||= metadata.authorization_endpoint
   resolved.deviceAuthorizationUrl ||= metadata.device_authorization_endpoint
   resolved.introspectionUrl ||= metadata.introspection_endpoint
+  resolved.revocationUrl ||= metadata.revocation_endpoint
   resolved.userinfoUrl ||= metadata.userinfo_endpoint
   resolved.jwksUrl ||= metadata.jwks_uri
   return found

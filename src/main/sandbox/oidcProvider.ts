@@ -39,7 +39,13 @@ export interface OidcTestServer {
  * requests, and never keeps the test process alive.
  */
 export async function startOidcProvider(
-  options: { accessTokenTtlSeconds?: number; idleMs?: number; standards?: boolean } = {},
+  options: {
+    accessTokenTtlSeconds?: number
+    idleMs?: number
+    standards?: boolean
+    /** RFC 9126 §5: the provider refuses authorize requests that were not pushed first. */
+    requirePushedAuthorizationRequests?: boolean
+  } = {},
 ): Promise<OidcTestServer> {
   const ttl = options.accessTokenTtlSeconds ?? 600
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end()
@@ -59,7 +65,7 @@ export async function startOidcProvider(
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const clientKey = await generateKeyPair('RS256', { extractable: true })
   const clientPublicJwk = { ...(await exportJWK(clientKey.publicKey)), kid: 'client-key-1', use: 'sig' }
-  const base = await configuration(ttl, clientPublicJwk)
+  const base = await configuration(ttl, clientPublicJwk, options.requirePushedAuthorizationRequests === true)
   // DPoP with nonces, PAR, token exchange and JWT bearer: see openidStandards.ts.
   const standards = options.standards ? await withStandards(base) : undefined
   const provider = new Provider(issuer, standards?.configuration ?? base)
@@ -82,7 +88,7 @@ export async function startOidcProvider(
   }
 }
 
-async function configuration(ttl: number, clientPublicJwk: JWK): Promise<Configuration> {
+async function configuration(ttl: number, clientPublicJwk: JWK, requirePar: boolean): Promise<Configuration> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
   const nativeClient: ClientMetadata = {
@@ -138,6 +144,7 @@ async function configuration(ttl: number, clientPublicJwk: JWK): Promise<Configu
       introspection: { enabled: true },
       revocation: { enabled: true },
       deviceFlow: { enabled: true },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: requirePar },
       resourceIndicators: {
         enabled: true,
         // API scopes get a JWT for the API; a sign-in with only OpenID scopes gets an opaque token

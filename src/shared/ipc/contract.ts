@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../history'
 import type { DecodedJwt, VerificationResult } from '../jwt'
 import type { Preset } from '../preset'
 import type { EditableIntegration, IntegrationSummary } from '../storedIntegration'
-import type { DeviceAuthorization, TokenInfoOutcome, TokenOutcome } from '../token'
+import type { DeviceAuthorization, RevokeOutcome, TokenInfoOutcome, TokenOutcome } from '../token'
 import type { SignInOutcome } from '../signIn'
 import type { EnvironmentsState, WorkspaceInfo } from '../workspace'
 import { defineCall, type CallSpec } from './defineCall'
@@ -121,6 +121,10 @@ export const contract = {
   ),
   'token.describe': defineCall<TokenInfoOutcome>()(
     z.object({ id, kind: z.enum(['introspection', 'userinfo']) }).strict(),
+  ),
+  /** RFC 7009: revokes the integration's kept access token, refresh token, or both; TokenDesk forgets what was revoked. */
+  'token.revoke': defineCall<RevokeOutcome>()(
+    z.object({ id, which: z.enum(['access', 'refresh', 'both']) }).strict(),
   ),
   'token.cancel': defineCall<null>()(z.object({ id }).strict()),
   'device.start': defineCall<Omit<DeviceAuthorization, 'deviceCode'>>()(z.object({ id }).strict()),

@@ -72,6 +72,8 @@ function whatHappened(fate: DiagnosisContext['refreshTokenFate']): string {
       return `This refresh token was replaced by a newer one on ${when(fate.at)}: the vendor rotates refresh tokens and accepts each one once, so an old copy (pasted, or kept elsewhere) cannot work; TokenDesk renews with the newest one it kept.`
     case 'refused':
       return `The vendor already refused this refresh token on ${when(fate.at)}: it stays dead.`
+    case 'revoked':
+      return `You revoked this refresh token from TokenDesk on ${when(fate.at)}: it cannot be used again.`
     case 'current':
       return `The vendor no longer accepts the refresh token it gave on ${when(fate.receivedAt)}: it was revoked, it expired, or another copy of it was used first (a vendor that rotates accepts each refresh token once, so two apps or machines sharing one lock each other out).`
     default:

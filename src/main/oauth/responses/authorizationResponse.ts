@@ -5,6 +5,7 @@ import {
   ERR_REDIRECT_MISMATCH,
   ERR_STATE_MISMATCH,
 } from '../../../shared/errorCodes'
+import { explainOAuthError } from '../../diagnose/oauthErrors'
 import { TokenDeskError } from '../../errors'
 import type { ResponseMode } from '../requests/authorizeUrl'
 
@@ -60,7 +61,7 @@ export function processAuthorizationResponse(
     return refuse(
       new TokenDeskError(
         ERR_STATE_MISMATCH,
-        'The provider sent no "state" back, so this answer cannot be tied to this sign-in. Nothing was redeemed; start again.',
+        `The provider sent no "state" back, so this answer cannot be tied to this sign-in.${knownErrorWithoutState(params.get('error'))} Nothing was redeemed; start again.`,
       ),
     )
   if (!sameString(returnedState, expected.state))
@@ -79,7 +80,7 @@ export function processAuthorizationResponse(
     return refuse(
       new TokenDeskError(
         ERR_AUTHORIZATION_DENIED,
-        `The provider answered "${error}"${description ? `: ${description}` : ''}.${uri ? ` More: ${uri}` : ''}`,
+        `The provider answered "${error}"${description ? `: ${description}` : ''}.${uri ? ` More: ${uri}` : ''}${meaningOf(error)}`,
         { details: { error, error_description: description, error_uri: uri } },
       ),
       true, // the provider said no: this attempt is over
@@ -94,6 +95,22 @@ export function processAuthorizationResponse(
       ),
     )
   return { ok: true, code }
+}
+
+/**
+ * An answer without state cannot be trusted, so the provider's own words are not shown; a known error
+ * code is, in TokenDesk's words — a pushed request whose request_uri expired comes back this way
+ * (RFC 9126: the provider no longer knows the state).
+ */
+function knownErrorWithoutState(error: string | null): string {
+  const meaning = error === null ? undefined : explainOAuthError(error)?.meaning
+  return meaning ? ` It carries the error "${error}": ${meaning}` : ''
+}
+
+/** What the error code usually means (invalid_request_uri: the pushed request expired or was used), after the provider's words. */
+function meaningOf(error: string): string {
+  const meaning = explainOAuthError(error)?.meaning
+  return meaning ? ` ${meaning}` : ''
 }
 
 /** RFC 9207 §2.4: a present `iss` must equal the issuer; a provider that promises it must send it. */

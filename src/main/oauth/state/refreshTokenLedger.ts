@@ -20,7 +20,7 @@ export interface RefreshTokenLedger {
 export interface PastRefreshToken {
   /** SHA-256 of the token, hex: enough to recognise it, useless to anyone who reads it. */
   fingerprint: string
-  fate: 'replaced' | 'refused'
+  fate: 'replaced' | 'refused' | 'revoked'
   at: string
 }
 
@@ -59,6 +59,15 @@ export function refuseRefreshToken(ledger: RefreshTokenLedger, value: string, at
   }
 }
 
+/** TokenDesk had the vendor revoke `value` (RFC 7009): it is never sent again. */
+export function revokeRefreshToken(ledger: RefreshTokenLedger, value: string, at: Date): RefreshTokenLedger {
+  const fingerprint = fingerprintOf(value)
+  return {
+    current: ledger.current?.value === value ? undefined : ledger.current,
+    past: remember(ledger.past, { fingerprint, fate: 'revoked', at: at.toISOString() }),
+  }
+}
+
 export function fateOf(ledger: RefreshTokenLedger, value: string): RefreshTokenFate | undefined {
   if (ledger.current?.value === value) return { fate: 'current', receivedAt: ledger.current.receivedAt }
   const fingerprint = fingerprintOf(value)
@@ -83,7 +92,7 @@ export function parseLedger(value: unknown): RefreshTokenLedger {
             (each): each is PastRefreshToken =>
               !!each &&
               typeof each.fingerprint === 'string' &&
-              (each.fate === 'replaced' || each.fate === 'refused') &&
+              (each.fate === 'replaced' || each.fate === 'refused' || each.fate === 'revoked') &&
               typeof each.at === 'string',
           )
           .slice(0, MAX_REMEMBERED)

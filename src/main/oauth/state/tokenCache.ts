@@ -4,6 +4,7 @@ import {
   fateOf,
   receiveRefreshToken,
   refuseRefreshToken,
+  revokeRefreshToken,
   type RefreshTokenFate,
   type RefreshTokenLedger,
 } from './refreshTokenLedger'
@@ -105,6 +106,25 @@ export class TokenCache {
   refuseRefreshToken(key: string, refreshToken: string): void {
     this.ledgers.set(key, refuseRefreshToken(this.ledger(key), refreshToken, new Date(this.now())))
     this.entries.delete(key)
+    this.onStore?.(key, this.kept(key))
+  }
+
+  /**
+   * The vendor revoked these tokens (RFC 7009): the access token is dropped if it is still the cached
+   * one, the refresh token is never sent again; told to onStore so a restart does not bring them back.
+   */
+  revoked(key: string, tokens: { accessToken?: string; refreshToken?: string }): void {
+    const entry = this.entries.get(key)
+    if (tokens.accessToken !== undefined && entry?.token.access_token === tokens.accessToken)
+      this.entries.delete(key)
+    if (tokens.refreshToken !== undefined) {
+      this.ledgers.set(key, revokeRefreshToken(this.ledger(key), tokens.refreshToken, new Date(this.now())))
+      const kept = this.entries.get(key)
+      if (kept?.token.refresh_token === tokens.refreshToken) {
+        const { refresh_token: _revoked, ...token } = kept.token
+        this.entries.set(key, { ...kept, token })
+      }
+    }
     this.onStore?.(key, this.kept(key))
   }
 
