@@ -16,6 +16,8 @@ import { IntegrationRepository } from './store/integrationRepository'
 import { checkIntegrationsFile } from './store/integrationsFile'
 import type { StoreFactory } from './store/keyValueStore'
 import { openRecovering, type RecoveryNotice, type ShapeCheck } from './store/openRecovering'
+import { presets } from './presets'
+import { createSandboxService } from './sandbox/sandboxService'
 import type { SecretCipher } from './vault/secretCipher'
 import { checkVaultFile, Vault } from './vault/vault'
 
@@ -40,6 +42,9 @@ export interface PlatformDeps {
 }
 
 export type AppServices = ReturnType<typeof createServices>
+
+/** The vault entry holding the sandbox's demo credentials (not an integration id: those are UUIDs). */
+export const SANDBOX_VAULT_ID = 'sandbox-demo-credentials'
 
 /**
  * Opens the stores (recovering damaged ones), the vault, history, and the engine whose token cache
@@ -87,6 +92,15 @@ export function createServices(platform: PlatformDeps) {
     cache.restore(id, { token: vault.getTokens(id), refreshTokens: vault.getRefreshTokens(id) })
   }
 
+  // The practice sandbox's demo credentials are secrets like any other: in the vault, under their own id.
+  const sandbox = createSandboxService({
+    presets,
+    credentials: {
+      load: () => vault.getConfigSecrets(SANDBOX_VAULT_ID)['credentials'],
+      save: (serialized) => vault.putConfigSecrets(SANDBOX_VAULT_ID, { credentials: serialized }),
+    },
+  })
+
   const env = platform.env ?? {}
   const transport =
     platform.transport ?? createNodeTransport({ env, resolveSystemProxy: platform.resolveSystemProxy })
@@ -97,7 +111,11 @@ export function createServices(platform: PlatformDeps) {
     cache,
     onExchange: ({ exchange, diagnosis, cacheKey }) => {
       const integrationName = cacheKey ? repository.nameOf(cacheKey) : undefined
-      history.add(exchange, { integrationId: cacheKey, integrationName, diagnosis })
+      const isSandbox = cacheKey ? repository.isSandbox(cacheKey) : false
+      // In place: the outcome handed back to the caller carries the same diagnosis.
+      if (diagnosis && isSandbox)
+        sandbox.explain({ sandbox: true, preset: repository.presetOf(cacheKey!) }, diagnosis)
+      history.add(exchange, { integrationId: cacheKey, integrationName, diagnosis, sandbox: isSandbox })
       if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName))
     },
   })
@@ -120,6 +138,7 @@ export function createServices(platform: PlatformDeps) {
     vault,
     history,
     consent,
+    sandbox,
     log,
     /** Where the app window was, so it reopens there (the Electron glue reads and writes it). */
     windowSettings: open('window'),

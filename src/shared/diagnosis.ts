@@ -20,4 +20,6 @@ export interface Diagnosis {
   networkErrorKind?: NetworkErrorKind
   summary: string
   hints: Hint[]
+  /** Set by main when a sandbox break switch was on: the failure was made on purpose, for practice. */
+  sandboxSwitch?: { id: string; label: string }
 }

@@ -7,6 +7,8 @@ export interface HistoryEntry {
   at: string
   integrationId?: string
   integrationName?: string
+  /** Made with a sandbox integration: shown with the "Sandbox" badge. */
+  sandbox?: boolean
   purpose: Exchange['purpose']
   method: string
   url: string

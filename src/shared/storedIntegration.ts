@@ -9,6 +9,8 @@ export interface IntegrationSummary {
   preset?: string
   grant: string
   updatedAt: string
+  /** A sandbox twin: shown with the "Sandbox" badge. */
+  sandbox?: boolean
 }
 
 /**

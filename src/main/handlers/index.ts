@@ -4,6 +4,7 @@ import { verifyToken } from '../jwt/verify'
 import { presets } from '../presets'
 import type { AppServices } from '../services'
 import { integrationHandlers } from './integrationHandlers'
+import { sandboxHandlers } from './sandboxHandlers'
 import { tokenHandlers } from './tokenHandlers'
 
 export type { Handlers }
@@ -28,6 +29,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     'presets.list': () => [...presets],
     ...integrationHandlers(services),
     ...tokenHandlers(services),
+    ...sandboxHandlers(services),
     'history.list': (query) => services.history.list(query),
     'history.clear': () => {
       services.history.clear()

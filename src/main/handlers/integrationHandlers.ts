@@ -18,12 +18,27 @@ type IntegrationHandlers = Pick<
   | 'integrations.import'
 >
 
-export function integrationHandlers({ repository, dialogs, now }: AppServices): IntegrationHandlers {
+export function integrationHandlers({
+  repository,
+  dialogs,
+  now,
+  engine,
+  sandbox,
+}: AppServices): IntegrationHandlers {
   return {
     'integrations.list': () => repository.list(),
-    'integrations.get': ({ id }) => repository.getForEditing(id),
-    'integrations.save': ({ id, integration, keepSecrets, tokenStorage }) =>
-      repository.save({ id, integration: parseIntegration(integration), keepSecrets, tokenStorage }),
+    // A sandbox twin shows the running sandbox's URLs, not the ports it had when it was saved.
+    'integrations.get': async ({ id }) => {
+      const editable = repository.getForEditing(id)
+      return { ...editable, integration: await sandbox.follow(editable.integration) }
+    },
+    'integrations.save': ({ id, integration, keepSecrets, tokenStorage }) => {
+      const parsed = parseIntegration(integration)
+      // Sandbox and real tokens never mix: turning an integration into a twin or back forgets its tokens.
+      if (id && repository.exists(id) && repository.isSandbox(id) !== (parsed.sandbox === true))
+        engine.cache.forget(id)
+      return repository.save({ id, integration: parsed, keepSecrets, tokenStorage })
+    },
     'integrations.delete': ({ id }) => {
       repository.delete(id)
       return null

@@ -29,15 +29,32 @@ type TokenHandlers = Pick<
 >
 
 export function tokenHandlers(services: AppServices): TokenHandlers {
-  const { engine, repository, consent, openExternal } = services
+  const { engine, repository, consent, openExternal, sandbox } = services
+  /** The integration as it is used now: a sandbox twin follows the running sandbox's ports. */
+  const use = (id: string): Promise<Integration> => sandbox.follow(repository.getWithSecrets(id))
+  /** A refused or tampered sign-in while a sandbox switch is on says so, like a diagnosis does. */
+  const explained = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (error) {
+      const cause =
+        error instanceof TokenDeskError ? sandbox.causeLine(repository.getWithSecrets(id)) : undefined
+      if (!cause || !(error instanceof TokenDeskError)) throw error
+      throw new TokenDeskError(error.code, `${error.message}\n${cause}`, {
+        field: error.field,
+        details: { ...error.details, sandboxSwitch: sandbox.activeSwitch(repository.getWithSecrets(id)) },
+        cause: error,
+      })
+    }
+  }
   const running = new RunningRequests()
   // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
   const runningApiCalls = new RunningRequests()
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
-        const input = consent.grantInput(id, code)
-        const outcome = await engine.getToken(repository.getWithSecrets(id), {
+        const input = await explained(id, async () => consent.grantInput(id, code))
+        const outcome = await engine.getToken(await use(id), {
           cacheKey: id,
           fresh,
           input,
@@ -51,7 +68,7 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       return null
     },
     'device.start': async ({ id }) => {
-      const started = await engine.startDeviceAuthorization(repository.getWithSecrets(id), { cacheKey: id })
+      const started = await engine.startDeviceAuthorization(await use(id), { cacheKey: id })
       if (!started.ok)
         throw new TokenDeskError(ERR_DEVICE_AUTHORIZATION, started.diagnosis.summary, {
           details: { diagnosis: started.diagnosis },
@@ -67,34 +84,31 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
     },
     'device.poll': ({ id }) =>
       running.run(id, async (signal) => {
-        const outcome = await engine.pollDeviceToken(repository.getWithSecrets(id), consent.device(id), {
+        const outcome = await engine.pollDeviceToken(await use(id), consent.device(id), {
           cacheKey: id,
           signal,
         })
         consent.finish(id)
         return withoutRefreshToken(outcome)
       }),
-    'token.describe': ({ id, kind }) =>
-      engine.describeToken(repository.getWithSecrets(id), kind, { cacheKey: id }),
+    'token.describe': async ({ id, kind }) => engine.describeToken(await use(id), kind, { cacheKey: id }),
     'authorize.open': async ({ id }) => {
-      const { attempt } = await engine.startSignIn(repository.getWithSecrets(id))
+      const { attempt } = await engine.startSignIn(await use(id))
       consent.remember(id, attempt)
       await openExternal(attempt.authorizeUrl)
       return { authorizeUrl: attempt.authorizeUrl }
     },
     'signIn.start': ({ id, via }) =>
       running.run(id, async (signal) => {
-        const outcome = await signInAndGetToken(services, repository.getWithSecrets(id), {
-          via,
-          cacheKey: id,
-          signal,
-        })
+        const outcome = await explained(id, async () =>
+          signInAndGetToken(services, await use(id), { via, cacheKey: id, signal }),
+        )
         consent.finish(id)
         return outcome.kind === 'token' ? { ...outcome, token: withoutRefreshToken(outcome.token) } : outcome
       }),
     'signIn.signOut': async ({ id }) => {
       // The ID token is read before the tokens are forgotten: it tells the provider whose session ends.
-      const integration = repository.getWithSecrets(id)
+      const integration = await use(id)
       const { resolved, metadata } = await engine.providerMetadata(integration)
       const url = signOutUrl(metadata?.end_session_endpoint, {
         idToken: engine.cache.get(id)?.token.id_token,
@@ -112,13 +126,20 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       await services.clearSignInSession(id)
       return null
     },
-    'token.preview': ({ id, integration, keepSecrets, reveal }) => {
+    'token.preview': async ({ id, integration, keepSecrets, reveal }) => {
       const draft = parseIntegration(integration)
-      return engine.previewTokenRequest(withKeptSecrets(repository, draft, id, keepSecrets), { reveal })
+      const whole = await sandbox.follow(withKeptSecrets(repository, draft, id, keepSecrets))
+      return engine.previewTokenRequest(whole, { reveal })
     },
     'api.call': ({ id, request }) =>
       runningApiCalls.run(id, (signal) =>
-        engine.callApi(repository.getWithSecrets(id), request, { cacheKey: id, signal }),
+        use(id).then(async (integration) =>
+          engine.callApi(
+            integration,
+            { ...request, url: await sandbox.followUrl(integration, request.url) },
+            { cacheKey: id, signal },
+          ),
+        ),
       ),
     'api.cancel': ({ id }) => {
       runningApiCalls.cancel(id)

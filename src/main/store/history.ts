@@ -26,13 +26,14 @@ export class History {
 
   add(
     exchange: Exchange,
-    context: { integrationId?: string; integrationName?: string; diagnosis?: Diagnosis },
+    context: { integrationId?: string; integrationName?: string; diagnosis?: Diagnosis; sandbox?: boolean },
   ): HistoryEntry {
     const entry: HistoryEntry = {
       id: exchange.id,
       at: exchange.startedAt,
       integrationId: context.integrationId,
       integrationName: context.integrationName,
+      ...(context.sandbox ? { sandbox: true } : {}),
       purpose: exchange.purpose,
       method: exchange.request.method,
       url: exchange.request.url,

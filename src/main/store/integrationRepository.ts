@@ -59,6 +59,15 @@ export class IntegrationRepository {
     return withSecrets(this.record(id).integration, Object.entries(this.vault.getConfigSecrets(id)))
   }
 
+  presetOf(id: string): string | undefined {
+    return this.find(id)?.integration.preset
+  }
+
+  /** Whether the integration is a sandbox twin, without touching the vault. */
+  isSandbox(id: string): boolean {
+    return this.find(id)?.integration.sandbox === true
+  }
+
   /** The name shown in lists and history, without touching the vault. */
   nameOf(id: string): string | undefined {
     return this.find(id)?.integration.name
@@ -183,5 +192,6 @@ function summarize({ id, integration, updatedAt }: StoredRecord): IntegrationSum
     preset: integration.preset,
     grant: integration.grant,
     updatedAt,
+    ...(integration.sandbox ? { sandbox: true } : {}),
   }
 }

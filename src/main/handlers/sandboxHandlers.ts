@@ -1,0 +1,23 @@
+import type { AppServices } from '../services'
+import type { Handlers } from './handlerType'
+
+type SandboxHandlers = Pick<
+  Handlers,
+  'sandbox.status' | 'sandbox.tryIt' | 'sandbox.state' | 'sandbox.setSwitch'
+>
+
+export function sandboxHandlers({ sandbox, repository }: AppServices): SandboxHandlers {
+  const state = (id: string) => sandbox.state(repository.getWithSecrets(id)) ?? null
+  return {
+    'sandbox.status': () => sandbox.status(),
+    'sandbox.tryIt': async () => {
+      const twins = await sandbox.twins()
+      return twins.map((integration) => repository.summary(repository.save({ integration }).id))
+    },
+    'sandbox.state': ({ id }) => state(id),
+    'sandbox.setSwitch': async ({ id, switch: which }) => {
+      await sandbox.setSwitch(repository.getWithSecrets(id), which ?? undefined)
+      return state(id)
+    },
+  }
+}
