@@ -10,6 +10,7 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
   tokendesk login  --integration FILE [--no-browser] [--token-store FILE] [--json] [--reveal]
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk decode TOKEN|- [--json]
+  tokendesk sandbox [--port N] [--write DIR]   practice servers on 127.0.0.1 until Ctrl+C
 
 Tokens are kept per integration in the OS keychain (TOKENDESK_KEYCHAIN=off to stop), or with
 --token-store FILE in a file only you can read (encrypted when TOKENDESK_TOKEN_STORE_PASSPHRASE is set).
@@ -126,6 +127,15 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
           io,
         )
       }
+      case 'sandbox': {
+        const { values } = parse(rest, { port: text, write: text })
+        const { sandboxCommand } = await import('./commands/sandbox')
+        return await sandboxCommand(
+          { port: values.port === undefined ? undefined : Number(values.port), write: values.write },
+          io,
+          untilInterrupted(),
+        )
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -141,6 +151,21 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
 }
 
 class UsageError extends Error {}
+
+/** Resolves on Ctrl+C (or SIGTERM); holds the process open until then. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => undefined, 1 << 30)
+    const stop = () => {
+      clearInterval(keepAlive)
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>
 const text = { type: 'string' } as const

@@ -6,7 +6,7 @@ type SandboxHandlers = Pick<
   'sandbox.status' | 'sandbox.tryIt' | 'sandbox.state' | 'sandbox.setSwitch'
 >
 
-export function sandboxHandlers({ sandbox, repository }: AppServices): SandboxHandlers {
+export function sandboxHandlers({ sandbox, repository, engine }: AppServices): SandboxHandlers {
   const state = (id: string) => sandbox.state(repository.getWithSecrets(id)) ?? null
   return {
     'sandbox.status': () => sandbox.status(),
@@ -17,6 +17,9 @@ export function sandboxHandlers({ sandbox, repository }: AppServices): SandboxHa
     'sandbox.state': ({ id }) => state(id),
     'sandbox.setSwitch': async ({ id, switch: which }) => {
       await sandbox.setSwitch(repository.getWithSecrets(id), which ?? undefined)
+      // The next Get token asks the sandbox again instead of showing the token from before the switch.
+      // The refresh tokens stay: the refresh-token switches need one to refuse.
+      engine.cache.delete(id)
       return state(id)
     },
   }

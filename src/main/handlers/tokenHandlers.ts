@@ -32,6 +32,8 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
   const { engine, repository, consent, openExternal, sandbox } = services
   /** The integration as it is used now: a sandbox twin follows the running sandbox's ports. */
   const use = (id: string): Promise<Integration> => sandbox.follow(repository.getWithSecrets(id))
+  const withSandboxCause = (id: string, outcome: TokenOutcome) =>
+    withSandboxCauseOf(sandbox, repository.getWithSecrets(id), outcome)
   /** A refused or tampered sign-in while a sandbox switch is on says so, like a diagnosis does. */
   const explained = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
     try {
@@ -61,7 +63,7 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
           signal,
         })
         if (input.code) consent.finish(id)
-        return withoutRefreshToken(outcome)
+        return withoutRefreshToken(withSandboxCause(id, outcome))
       }),
     'token.cancel': ({ id }) => {
       running.cancel(id)
@@ -162,6 +164,20 @@ function withKeptSecrets(
     return typeof value === 'string' ? [[path, value]] : []
   })
   return withSecrets(draft, kept)
+}
+
+/**
+ * A token that came despite a sandbox switch (a refused refresh token, then the grant itself) says
+ * which switch made the detour; a failure's diagnosis already does.
+ */
+function withSandboxCauseOf(
+  sandbox: AppServices['sandbox'],
+  integration: Integration,
+  outcome: TokenOutcome,
+) {
+  const cause = sandbox.causeLine(integration)
+  if (!outcome.ok || !cause || outcome.warnings.length === 0) return outcome
+  return { ...outcome, warnings: [...outcome.warnings, cause] }
 }
 
 /** The renderer gets the access token it asked for; the refresh token stays in main. */

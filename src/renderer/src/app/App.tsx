@@ -6,6 +6,8 @@ import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { confirmLeavingEditor } from '../features/integrations/IntegrationList'
 import { useEditor } from '../features/integrations/editorStore'
 import { useIntegrations } from '../features/integrations/integrationsStore'
+import { SandboxPanel } from '../features/sandbox/SandboxPanel'
+import { TryTheSandbox } from '../features/sandbox/TryTheSandbox'
 import { CommandPalette, type Command } from './CommandPalette'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
@@ -26,6 +28,14 @@ function openIntegration(id: string): void {
   if (!confirmLeavingEditor()) return
   useIntegrations.getState().select(id)
   void useEditor.getState().open(id)
+}
+
+/** After "Try it with the sandbox": the list shows the twins, and the first one opens. */
+function openSandboxTwins(firstId: string | undefined): void {
+  void useIntegrations
+    .getState()
+    .refresh()
+    .then(() => firstId && openIntegration(firstId))
 }
 
 export function App() {
@@ -92,7 +102,12 @@ export function App() {
       <main className="content">
         <StorageNotices />
         {screen === 'integrations' && (
-          <IntegrationsScreen presetMenuWanted={presetMenuWanted} onPresetMenuDone={presetMenuDone} />
+          <IntegrationsScreen
+            presetMenuWanted={presetMenuWanted}
+            onPresetMenuDone={presetMenuDone}
+            emptyProfileOffer={<TryTheSandbox onCreated={openSandboxTwins} />}
+            sandboxPanel={(id) => <SandboxPanel integrationId={id} />}
+          />
         )}
         {screen === 'inspector' && <TokenInspector />}
         {screen === 'history' && (

@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../lib/formatDate'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { ExchangeView } from '../diagnosis/ExchangeView'
 import { errorOf, filtering, useHistory, withinDates, type DateFilter } from './historyStore'
+import { SandboxBadge } from '../../ui/SandboxBadge'
 
 interface HistoryScreenProps {
   /** The saved integrations, for the Integration filter. */
@@ -124,7 +125,10 @@ export function HistoryScreen({ integrations, onOpenIntegration }: HistoryScreen
                     {formatLocalDateTime(entry.at)}
                   </time>
                 </td>
-                <td>{entry.integrationName ?? '—'}</td>
+                <td>
+                  {entry.integrationName ?? '—'}
+                  {entry.sandbox && <SandboxBadge />}
+                </td>
                 <td>
                   <button
                     type="button"
