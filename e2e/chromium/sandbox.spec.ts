@@ -159,6 +159,9 @@ test('every break switch leads to its diagnosis, which says the sandbox switch c
     } else if (walk.step === 'api') {
       await app.getByRole('button', { name: 'Get token' }).click()
       await expect(app.getByTestId('token-result')).toBeVisible({ timeout: 20_000 })
+      await app
+        .getByLabel('URL', { exact: true })
+        .fill((await app.getByTestId('sandbox-api-url').textContent()) ?? '')
       await app.getByRole('button', { name: 'Send' }).click()
       await expect(app.getByText(cause).first()).toBeVisible({ timeout: 20_000 })
     } else {

@@ -115,6 +115,8 @@ export interface SandboxIntegrationState {
   available: SandboxSwitchId[]
   /** At most one switch per vendor server is on; both twins of a vendor see it. */
   active?: SandboxSwitchId
+  /** The sandbox API this integration's token is for, on the running server (for Try the API). */
+  apiUrl?: string
 }
 
 export interface SandboxServer {

@@ -1,7 +1,7 @@
 import type { TokenEngine } from '../../main/oauth/engine'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
-import { renderDiagnosis, renderExchange, renderWarnings } from '../render'
+import { renderDiagnosis, renderExchange, renderWarnings, renderSandboxNotice } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 
 export interface CallArgs {
@@ -22,6 +22,7 @@ export interface CallArgs {
  */
 export async function callCommand(args: CallArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const integration = await loadIntegrationFile(args.integration)
+  if (integration.sandbox) io.stderr(renderSandboxNotice(integration, paint(io.color)))
   const notices: string[] = []
   const kept = useKeptTokens(
     { integrationFile: args.integration, tokenStore: args.tokenStore, signingIn: false },

@@ -62,6 +62,8 @@ describe('tokendesk sandbox', () => {
       const result = await runCliForTest(['token', '--integration', file(preset), '--json'])
       expect(result.code, `${preset}: ${result.stdout}${result.stderr}`).toBe(0)
       expect(result.json()).toMatchObject({ ok: true })
+      // The badge, in a terminal: on stderr, so the JSON stays parseable.
+      expect(result.stderr).toContain('[Sandbox]')
     }
   })
 

@@ -4,7 +4,13 @@ import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
 import type { TokenEngine } from '../../main/oauth/engine'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
-import { renderDiagnosis, renderExchange, renderTokenSuccess, renderWarnings } from '../render'
+import {
+  renderDiagnosis,
+  renderExchange,
+  renderTokenSuccess,
+  renderWarnings,
+  renderSandboxNotice,
+} from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 import { valueOf } from '../tokenStore/tokenStore'
 
@@ -27,6 +33,7 @@ export interface TokenArgs {
  */
 export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const integration = await loadIntegrationFile(args.integration)
+  if (integration.sandbox) io.stderr(renderSandboxNotice(integration, paint(io.color)))
   const p = paint(io.color)
   const notices: string[] = []
   const kept = useKeptTokens(

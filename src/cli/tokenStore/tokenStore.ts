@@ -43,6 +43,8 @@ export function tokenStoreEntry(
         path,
         integration.name ?? '',
         valueOf(integration.tokenUrl ?? integration.issuer, env),
+        // Sandbox and real tokens never share an entry, even for a file edited from one to the other.
+        integration.sandbox === true ? 'sandbox' : 'vendor',
       ]),
     )
     .digest('hex')

@@ -7,7 +7,12 @@ type SandboxHandlers = Pick<
 >
 
 export function sandboxHandlers({ sandbox, repository, engine }: AppServices): SandboxHandlers {
-  const state = (id: string) => sandbox.state(repository.getWithSecrets(id)) ?? null
+  const state = async (id: string) => {
+    const integration = await sandbox.follow(repository.getWithSecrets(id))
+    const shown = sandbox.state(integration)
+    const apiUrl = integration.api?.baseUrl
+    return shown ? { ...shown, ...(typeof apiUrl === 'string' ? { apiUrl } : {}) } : null
+  }
   return {
     'sandbox.status': () => sandbox.status(),
     'sandbox.tryIt': async () => {

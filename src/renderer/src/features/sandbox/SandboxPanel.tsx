@@ -32,6 +32,11 @@ export function SandboxPanel({ integrationId }: { integrationId: string }) {
           follows it, even when its port changes after a restart.
         </p>
       )}
+      {state.apiUrl && (
+        <p className="muted">
+          Its API, for Try the API: <code data-testid="sandbox-api-url">{state.apiUrl}</code>
+        </p>
+      )}
       {users.map((user) => (
         <p key={user.username} className="muted" data-testid="sandbox-demo-user">
           Demo sign-in (sandbox only): <code>{user.username}</code> / <code>{user.password}</code>
