@@ -35,10 +35,8 @@ function playTheBrowser(browser: BrowserContext, pins: string[]) {
       await page.locator('input[name=password]').fill(oidcUser.password)
       await page.locator('button[type=submit]').click()
       await page.getByRole('button', { name: /continue/i }).click()
-    })().catch(async (error: Error) =>
-      console.error(
-        `the user's browser failed: ${error.message} on ${page?.url()} ${await page?.content().catch(() => '')}`,
-      ),
+    })().catch((error: Error) =>
+      console.error(`the user's browser failed on ${page?.url()}: ${error.message}`),
     )
   }
 }
