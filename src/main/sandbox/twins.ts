@@ -49,14 +49,8 @@ export const SWITCHES_OF_VENDOR: Record<SandboxVendor, SandboxSwitchId[]> = {
   skykick: [...TOKEN_SWITCHES, 'clock-skew', ...GATEWAY_SWITCHES],
   // Autovit ignores a requested scope, so there is nothing undeclared to refuse.
   autovit: ['wrong-secret', 'secret-not-url-encoded', ...GATEWAY_SWITCHES],
-  // The PIN page has no redirect, so no state to tamper with.
-  affinityLive: [
-    'wrong-secret',
-    'secret-not-url-encoded',
-    ...REFRESH_SWITCHES,
-    ...GATEWAY_SWITCHES,
-    'sign-in-denied',
-  ],
+  // The PIN page answers in the browser only (no redirect back), so sign-in switches have nothing to show here.
+  affinityLive: ['wrong-secret', 'secret-not-url-encoded', ...REFRESH_SWITCHES, ...GATEWAY_SWITCHES],
   openid: [...TOKEN_SWITCHES, ...GATEWAY_SWITCHES, ...SIGN_IN_SWITCHES],
 }
 
