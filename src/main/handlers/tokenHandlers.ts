@@ -6,8 +6,7 @@ import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
-import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
-import { signOutUrl } from '../oauth/signIn/signOutUrl'
+import { signInAndGetToken, signOutUrl } from '../oauth'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from './handlerType'
 
@@ -55,14 +54,14 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
-        const input = await explained(id, async () => consent.grantInput(id, code))
-        const outcome = await engine.getToken(await use(id), {
-          cacheKey: id,
-          fresh,
-          input,
-          signal,
-        })
-        if (input.code) consent.finish(id)
+        const integration = await use(id)
+        const options = { cacheKey: id, fresh, signal }
+        // A pasted PIN or address with a tampered state says which sandbox switch did it.
+        const outcome = await explained(id, () =>
+          code === undefined
+            ? engine.getToken(integration, options)
+            : engine.redeemPastedCode(integration, code, options),
+        )
         return withoutRefreshToken(withSandboxCause(id, outcome))
       }),
     'token.cancel': ({ id }) => {

@@ -24,7 +24,8 @@ describe('test server harness', () => {
         const { record } = await recorder.capture(req, 16)
         sendJson(res, 200, { form: record.form })
       },
-      { idleMs: 300 },
+      // Long enough that a loaded machine's gap between two requests never reaches it.
+      { idleMs: 3_000 },
     )
     const ok = await fetch(`${server.url}/p?q=1`, {
       method: 'POST',
@@ -40,7 +41,8 @@ describe('test server harness', () => {
     })
     const big = await fetch(server.url, { method: 'POST', body: 'x'.repeat(100) })
     expect(big.status).toBe(413)
-    await new Promise((r) => setTimeout(r, 600))
+    // Timers fire in order: this one is set after the idle timer and for longer, so it runs after it.
+    await new Promise((r) => setTimeout(r, 3_500))
     await expect(fetch(server.url)).rejects.toThrow()
   })
 })
