@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startAvionteEmulator,
-  startSkyKickEmulator,
-  type AvionteEmulator,
-} from '../../sandbox/vendors'
+import { startAvionteEmulator, startSkyKickEmulator, type AvionteEmulator } from '../../sandbox/vendors'
 import { findPreset } from '../../presets'
 import { createTokenEngine } from '../engine'
 
