@@ -5,6 +5,7 @@ import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider
 import { withGatewaySwitches, type BreakSwitches } from './breakSwitches'
 import { LOOPBACK_HOST } from './lib/testServer'
 import { OIDC_API_PATH, openidResourceApi, openidTokenSwitches } from './oidcSandboxEndpoints'
+import { registerTokenExchangeAndJwtBearer, withStandards, type StandardsKeys } from './openidStandards'
 
 /** The resource server oidc-provider issues JWT access tokens for (RFC 8707 resource indicator). */
 export const OIDC_API_RESOURCE = 'https://api.tokendesk.test'
@@ -36,6 +37,8 @@ export interface OidcTestServer {
   address(): AddressInfo
   /** The private key of `oidcClients.privateKeyJwt`, whose public half the server has registered. */
   privateKeyJwt: { privateKeyPem: string; privateJwk: JWK }
+  /** With `standards`: the keys of the clients openidStandards.ts adds. */
+  standardsKeys?: StandardsKeys
   close(): Promise<void>
 }
 
@@ -53,6 +56,8 @@ export async function startOidcProvider(
     breaks?: BreakSwitches
     /** Other secrets than `oidcClients`' (the sandbox's demo credentials are made per install). */
     secrets?: { machine?: string; web?: string }
+    /** DPoP, PAR, token exchange and JWT bearer (openidStandards.ts). */
+    standards?: boolean
   } = {},
 ): Promise<OidcTestServer> {
   const ttl = options.accessTokenTtlSeconds ?? 600
@@ -82,10 +87,11 @@ export async function startOidcProvider(
   const clientPublicJwk = { ...(await exportJWK(clientKey.publicKey)), kid: 'client-key-1', use: 'sig' }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
-  const provider = new Provider(
-    issuer,
-    await configuration(ttl, clientPublicJwk, signingKey, options.secrets),
-  )
+  const base = await configuration(ttl, clientPublicJwk, signingKey, options.secrets)
+  // DPoP with nonces, PAR, token exchange and JWT bearer: see openidStandards.ts.
+  const standards = options.standards ? await withStandards(base) : undefined
+  const provider = new Provider(issuer, standards?.configuration ?? base)
+  if (standards) registerTokenExchangeAndJwtBearer(provider)
   const api = openidResourceApi({ issuer, audience: OIDC_API_RESOURCE, publicKey })
   handle = withGatewaySwitches(
     options.breaks,
@@ -108,6 +114,7 @@ export async function startOidcProvider(
       privateKeyPem: await exportPKCS8(clientKey.privateKey),
       privateJwk: await exportJWK(clientKey.privateKey),
     },
+    standardsKeys: standards?.keys,
     close: () =>
       new Promise<void>((resolve) => {
         clearTimeout(idleTimer)
