@@ -59,6 +59,7 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
   handlers: async ({ platform }, use) => {
     const services = createServices(platform.platform)
     await use(createHandlers({ appVersion: APP_VERSION, platform: process.platform, services }))
+    await services.sandbox.stop()
   },
   app: async ({ page, handlers, rendererUrl }, use) => {
     const consoleErrors: string[] = []

@@ -11,6 +11,7 @@ const USAGE = `tokendesk — OAuth 2.0 tokens from the command line
   tokendesk curl   --integration FILE [--reveal] [--code CODE]
   tokendesk revoke --integration FILE [--which access|refresh|both] [--token-store FILE] [--json]
   tokendesk decode TOKEN|- [--json]
+  tokendesk sandbox [--port N] [--write DIR]   practice servers on 127.0.0.1 until Ctrl+C
 
 With --workspace DIR (a TokenDesk workspace folder, e.g. a git checkout) --integration is a file, a
 name or an id in it, and --env NAME fills {{variables}} from one of its environments. Workspace files
@@ -169,6 +170,15 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
           io,
         )
       }
+      case 'sandbox': {
+        const { values } = parse(rest, { port: text, write: text })
+        const { sandboxCommand } = await import('./commands/sandbox')
+        return await sandboxCommand(
+          { port: values.port === undefined ? undefined : Number(values.port), write: values.write },
+          io,
+          untilInterrupted(),
+        )
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -184,6 +194,21 @@ export async function runCli(argv: string[], io: CliIo, givenEngine?: TokenEngin
 }
 
 class UsageError extends Error {}
+
+/** Resolves on Ctrl+C (or SIGTERM); holds the process open until then. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => undefined, 1 << 30)
+    const stop = () => {
+      clearInterval(keepAlive)
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>
 const text = { type: 'string' } as const

@@ -2,6 +2,8 @@ import type { Diagnosis } from '../shared/diagnosis'
 import type { Exchange } from '../shared/exchange'
 import { describeExpiry } from '../shared/time'
 import type { TokenOutcomeSuccess } from '../shared/token'
+import type { Integration } from '../shared/integration'
+import { SANDBOX_BADGE } from '../shared/sandbox'
 import type { Paint } from './io'
 
 /** Human-readable renderings shared by the commands. JSON output does not go through here. */
@@ -50,6 +52,11 @@ export function renderTokenSuccess(outcome: TokenOutcomeSuccess, p: Paint, nowMs
   }
   lines.push('', p.bold('access_token'), token.access_token)
   return lines.join('\n')
+}
+
+/** The "Sandbox" badge, in a terminal: said first, on stderr, so --json output stays as it is. */
+export function renderSandboxNotice(integration: Integration, p: Paint): string {
+  return `${p.bold(`[${SANDBOX_BADGE}]`)} ${integration.name ?? 'This integration'} talks to TokenDesk’s practice sandbox on 127.0.0.1, not to the vendor.\n`
 }
 
 export function renderWarnings(warnings: string[], p: Paint): string {

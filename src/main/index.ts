@@ -57,7 +57,10 @@ if (!app.requestSingleInstanceLock()) {
     })
     const log = (message: string) => services.log?.error(message)
     services.log?.info(`TokenDesk ${app.getVersion()} started (Electron ${process.versions.electron})`)
-    app.on('before-quit', () => services.history.flush())
+    app.on('before-quit', () => {
+      services.history.flush()
+      void services.sandbox.stop()
+    })
     registerIpc(
       createHandlers({ appVersion: app.getVersion(), platform: process.platform, services }),
       location,

@@ -25,6 +25,8 @@ import { dirname, join } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { StoreFactory } from './store/keyValueStore'
 import { openRecovering, type RecoveryNotice, type ShapeCheck } from './store/openRecovering'
+import { presets } from './presets'
+import { createSandboxService } from './sandbox/sandboxService'
 import type { SecretCipher } from './vault/secretCipher'
 import { checkVaultFile, Vault } from './vault/vault'
 
@@ -59,6 +61,9 @@ export interface IntegrationInUse {
 }
 
 export type AppServices = ReturnType<typeof createServices>
+
+/** The vault entry holding the sandbox's demo credentials (not an integration id: those are UUIDs). */
+export const SANDBOX_VAULT_ID = 'sandbox-demo-credentials'
 
 /**
  * Opens the stores (recovering damaged ones), the vault, history, and the engine whose token cache
@@ -162,6 +167,15 @@ export function createServices(platform: PlatformDeps) {
     }
   }
 
+  // The practice sandbox's demo credentials are secrets like any other: in the vault, under their own id.
+  const sandbox = createSandboxService({
+    presets,
+    credentials: {
+      load: () => vault.getConfigSecrets(SANDBOX_VAULT_ID)['credentials'],
+      save: (serialized) => vault.putConfigSecrets(SANDBOX_VAULT_ID, { credentials: serialized }),
+    },
+  })
+
   const env = platform.env ?? {}
   const transport =
     platform.transport ?? createNodeTransport({ env, resolveSystemProxy: platform.resolveSystemProxy })
@@ -174,7 +188,11 @@ export function createServices(platform: PlatformDeps) {
       const { vaultKey, environment } = cacheKey ? partsOfTokenKey(cacheKey) : { vaultKey: undefined }
       const integrationId = vaultKey ? integrationIdOf(vaultKey) : undefined
       const integrationName = integrationId ? repository.nameOf(integrationId) : undefined
-      history.add(exchange, { integrationId, integrationName, diagnosis, environment })
+      const isSandbox = integrationId ? repository.isSandbox(integrationId) : false
+      // In place: the outcome handed back to the caller carries the same diagnosis.
+      if (diagnosis && isSandbox)
+        sandbox.explain({ sandbox: true, preset: repository.presetOf(integrationId!) }, diagnosis)
+      history.add(exchange, { integrationId, integrationName, diagnosis, environment, sandbox: isSandbox })
       if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName, environment))
     },
   })
@@ -199,9 +217,11 @@ export function createServices(platform: PlatformDeps) {
     environments,
     useIntegration,
     withEnvironment,
+    tokenKeysOf,
     vault,
     history,
     consent,
+    sandbox,
     log,
     /** Where the app window was, so it reopens there (the Electron glue reads and writes it). */
     windowSettings: open('window'),

@@ -22,4 +22,6 @@ export interface Diagnosis {
   hints: Hint[]
   /** The workspace environment the failed request used (its URLs and credentials). */
   environment?: string
+  /** Set by main when a sandbox break switch was on: the failure was made on purpose, for practice. */
+  sandboxSwitch?: { id: string; label: string }
 }

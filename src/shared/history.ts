@@ -9,6 +9,8 @@ export interface HistoryEntry {
   integrationName?: string
   /** The workspace environment whose variables the request used. */
   environment?: string
+  /** Made with a sandbox integration: shown with the "Sandbox" badge. */
+  sandbox?: boolean
   purpose: Exchange['purpose']
   method: string
   url: string

@@ -77,6 +77,11 @@ export const integrationSchema = z.strictObject({
   name: z.string().max(200).optional(),
   /** Which preset this integration started from; lets checks compare against what the vendor documents. */
   preset: z.string().max(100).optional(),
+  /**
+   * A twin of the preset on TokenDesk's practice sandbox (127.0.0.1): its URLs follow the running
+   * sandbox, and it is badged "Sandbox" wherever it appears.
+   */
+  sandbox: z.boolean().optional(),
   grant: z.string().min(1, 'Choose a grant type, e.g. "client_credentials".').max(200),
 
   tokenUrl: httpUrl.optional(),

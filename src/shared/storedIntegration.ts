@@ -13,6 +13,8 @@ export interface IntegrationSummary {
   folder?: string[]
   /** Labels of secrets the workspace file says are needed and this person has not set ("Client secret"). */
   needs?: string[]
+  /** A sandbox twin: shown with the "Sandbox" badge. */
+  sandbox?: boolean
 }
 
 /**

@@ -58,7 +58,7 @@ describe('electron-builder.yml', () => {
     }
   })
 
-  it('ships no sources, tests, emulators, benchmarks or source maps', () => {
+  it('ships no sources, tests, e2e harness, benchmarks or source maps (the sandbox ships inside out/main)', () => {
     for (const excluded of ['!**/*.map', '!src/**', '!tests/**', '!e2e/**', '!bench/**'])
       expect(config.files).toContain(excluded)
     const included = (config.files as string[]).filter((pattern) => !pattern.startsWith('!'))

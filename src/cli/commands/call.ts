@@ -1,7 +1,7 @@
 import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegration } from '../workspaceIntegration'
-import { renderDiagnosis, renderExchange, renderWarnings } from '../render'
+import { renderDiagnosis, renderExchange, renderWarnings, renderSandboxNotice } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 
 export interface CallArgs {
@@ -26,6 +26,7 @@ export interface CallArgs {
  */
 export async function callCommand(args: CallArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const { integration, file, environment } = await loadIntegration(args, io.env)
+  if (integration.sandbox) io.stderr(renderSandboxNotice(integration, paint(io.color)))
   const notices: string[] = []
   const kept = useKeptTokens(
     { integrationFile: file, environment, tokenStore: args.tokenStore, signingIn: false },

@@ -3,7 +3,7 @@ import { signInAndGetToken } from '../../main/oauth'
 import { EXIT_INVALID_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegration } from '../workspaceIntegration'
 import { openInDefaultBrowser } from '../openBrowser'
-import { renderDiagnosis, renderTokenSuccess, renderWarnings } from '../render'
+import { renderDiagnosis, renderTokenSuccess, renderWarnings, renderSandboxNotice } from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 import { withRefreshTokenMasked } from './token'
 
@@ -27,6 +27,7 @@ export interface LoginArgs {
  */
 export async function loginCommand(args: LoginArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const { integration, file, environment } = await loadIntegration(args, io.env)
+  if (integration.sandbox) io.stderr(renderSandboxNotice(integration, paint(io.color)))
   const p = paint(io.color)
   if (integration.grant !== 'authorization_code') {
     io.stderr(

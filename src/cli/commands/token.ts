@@ -4,7 +4,13 @@ import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
 import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegration } from '../workspaceIntegration'
-import { renderDiagnosis, renderExchange, renderTokenSuccess, renderWarnings } from '../render'
+import {
+  renderDiagnosis,
+  renderExchange,
+  renderTokenSuccess,
+  renderWarnings,
+  renderSandboxNotice,
+} from '../render'
 import { useKeptTokens } from '../tokenStore/keptTokens'
 import { valueOf } from '../tokenStore/tokenStore'
 
@@ -31,6 +37,7 @@ export interface TokenArgs {
  */
 export async function tokenCommand(args: TokenArgs, engine: TokenEngine, io: CliIo): Promise<number> {
   const { integration, file, environment } = await loadIntegration(args, io.env)
+  if (integration.sandbox) io.stderr(renderSandboxNotice(integration, paint(io.color)))
   const p = paint(io.color)
   const notices: string[] = []
   const kept = useKeptTokens(

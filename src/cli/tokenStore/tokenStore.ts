@@ -47,6 +47,8 @@ export function tokenStoreEntry(
         valueOf(integration.tokenUrl ?? integration.issuer, env),
         // Only with an environment, so tokens kept before environments keep their key.
         ...(environment === undefined ? [] : [environment]),
+        // Sandbox and real tokens never share an entry, even for a file edited from one to the other.
+        ...(integration.sandbox === true ? [{ sandbox: true }] : []),
       ]),
     )
     .digest('hex')

@@ -4,6 +4,7 @@ import { verifyToken } from '../jwt/verify'
 import { presets } from '../presets'
 import type { AppServices } from '../services'
 import { integrationHandlers } from './integrationHandlers'
+import { sandboxHandlers } from './sandboxHandlers'
 import { tokenHandlers } from './tokenHandlers'
 import { workspaceHandlers } from './workspaceHandlers'
 
@@ -30,6 +31,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...integrationHandlers(services),
     ...tokenHandlers(services),
     ...workspaceHandlers(services),
+    ...sandboxHandlers(services),
     'history.list': (query) => services.history.list(query),
     'history.clear': () => {
       services.history.clear()

@@ -29,20 +29,32 @@ export function integrationHandlers({
   environments,
   dialogs,
   now,
+  engine,
+  sandbox,
+  tokenKeysOf,
 }: AppServices): IntegrationHandlers {
   return {
     'integrations.list': () => repository.list(),
-    'integrations.get': ({ id }) => repository.getForEditing(id),
-    'integrations.save': ({ id, integration, keepSecrets, tokenStorage, folder, revision, overwrite }) =>
-      repository.save({
+    // A sandbox twin shows the running sandbox's URLs, not the ports it had when it was saved.
+    'integrations.get': async ({ id }) => {
+      const editable = repository.getForEditing(id)
+      return { ...editable, integration: await sandbox.follow(editable.integration) }
+    },
+    'integrations.save': ({ id, integration, keepSecrets, tokenStorage, folder, revision, overwrite }) => {
+      const parsed = parseIntegration(integration)
+      // Sandbox and real tokens never mix: turning an integration into a twin or back forgets its tokens.
+      if (id && repository.exists(id) && repository.isSandbox(id) !== (parsed.sandbox === true))
+        for (const key of tokenKeysOf(id)) engine.cache.forget(key)
+      return repository.save({
         id,
-        integration: parseIntegration(integration),
+        integration: parsed,
         keepSecrets,
         tokenStorage,
         folder,
         revision,
         overwrite,
-      }),
+      })
+    },
     'integrations.delete': ({ id }) => {
       repository.delete(id)
       return null

@@ -3,7 +3,7 @@ import type { Integration } from '../../shared/integration'
 import { MASKED } from '../../shared/secretNames'
 import type { TokenOutcome } from '../../shared/token'
 import { parseIntegration } from '../integration/parse'
-import type { AppServices } from '../services'
+import type { AppServices, IntegrationInUse } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
 import { signInAndGetToken, signOutUrl } from '../oauth'
@@ -29,36 +29,64 @@ type TokenHandlers = Pick<
 >
 
 export function tokenHandlers(services: AppServices): TokenHandlers {
-  const { engine, repository, consent, openExternal, useIntegration } = services
+  const { engine, repository, consent, openExternal, useIntegration, sandbox } = services
+  /**
+   * The integration as it is used now: the active environment applied, and a sandbox twin moved to
+   * the running sandbox's ports.
+   */
+  const use = async (id: string): Promise<IntegrationInUse> => {
+    const inUse = useIntegration(id)
+    return { ...inUse, integration: await sandbox.follow(inUse.integration) }
+  }
+  const withSandboxCause = (id: string, outcome: TokenOutcome) =>
+    withSandboxCauseOf(sandbox, repository.getWithSecrets(id), outcome)
+  /** A refused or tampered sign-in while a sandbox switch is on says so, like a diagnosis does. */
+  const explained = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (error) {
+      const cause =
+        error instanceof TokenDeskError ? sandbox.causeLine(repository.getWithSecrets(id)) : undefined
+      if (!cause || !(error instanceof TokenDeskError)) throw error
+      throw new TokenDeskError(error.code, `${error.message}\n${cause}`, {
+        field: error.field,
+        details: { ...error.details, sandboxSwitch: sandbox.activeSwitch(repository.getWithSecrets(id)) },
+        cause: error,
+      })
+    }
+  }
   const running = new RunningRequests()
   // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
   const runningApiCalls = new RunningRequests()
   return {
     'token.get': ({ id, code, fresh }) =>
       running.run(id, async (signal) => {
-        const use = useIntegration(id)
-        const options = { cacheKey: use.cacheKey, fresh, signal }
-        // The paste path finds its sign-in by the same key authorize.open kept it under.
-        const outcome =
+        const inUse = await use(id)
+        const options = { cacheKey: inUse.cacheKey, fresh, signal }
+        // The paste path finds its sign-in by the key authorize.open kept it under; a pasted PIN or
+        // address with a tampered state says which sandbox switch did it.
+        const outcome = await explained(id, () =>
           code === undefined
-            ? await engine.getToken(use.integration, options)
-            : await engine.redeemPastedCode(use.integration, code, options)
-        return withEnvironmentNamed(withoutRefreshToken(outcome), use.environment)
+            ? engine.getToken(inUse.integration, options)
+            : engine.redeemPastedCode(inUse.integration, code, options),
+        )
+        return withEnvironmentNamed(withoutRefreshToken(withSandboxCause(id, outcome)), inUse.environment)
       }),
     'token.revoke': ({ id, which }) =>
-      running.run(id, (signal) =>
-        engine.revoke(repository.getWithSecrets(id), { cacheKey: id, which, signal }),
-      ),
+      running.run(id, async (signal) => {
+        const inUse = await use(id)
+        return engine.revoke(inUse.integration, { cacheKey: inUse.cacheKey, which, signal })
+      }),
     'token.cancel': ({ id }) => {
       running.cancel(id)
       return null
     },
     'device.start': async ({ id }) => {
-      const use = useIntegration(id)
-      const started = await engine.startDeviceAuthorization(use.integration, { cacheKey: use.cacheKey })
+      const inUse = await use(id)
+      const started = await engine.startDeviceAuthorization(inUse.integration, { cacheKey: inUse.cacheKey })
       if (!started.ok)
         throw new TokenDeskError(ERR_DEVICE_AUTHORIZATION, started.diagnosis.summary, {
-          details: { diagnosis: { ...started.diagnosis, environment: use.environment } },
+          details: { diagnosis: { ...started.diagnosis, environment: inUse.environment } },
         })
       consent.rememberDevice(id, started.authorization)
       const { deviceCode: _secret, ...prompt } = started.authorization
@@ -71,48 +99,46 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
     },
     'device.poll': ({ id }) =>
       running.run(id, async (signal) => {
-        const use = useIntegration(id)
-        const outcome = await engine.pollDeviceToken(use.integration, consent.device(id), {
-          cacheKey: use.cacheKey,
+        const inUse = await use(id)
+        const outcome = await engine.pollDeviceToken(inUse.integration, consent.device(id), {
+          cacheKey: inUse.cacheKey,
           signal,
         })
         consent.finish(id)
-        return withEnvironmentNamed(withoutRefreshToken(outcome), use.environment)
+        return withEnvironmentNamed(withoutRefreshToken(outcome), inUse.environment)
       }),
-    'token.describe': ({ id, kind }) => {
-      const use = useIntegration(id)
-      return engine.describeToken(use.integration, kind, { cacheKey: use.cacheKey })
+    'token.describe': async ({ id, kind }) => {
+      const inUse = await use(id)
+      return engine.describeToken(inUse.integration, kind, { cacheKey: inUse.cacheKey })
     },
     'authorize.open': async ({ id }) => {
-      const use = useIntegration(id)
-      const { attempt } = await engine.startSignIn(use.integration)
-      consent.remember(use.cacheKey, attempt)
+      const inUse = await use(id)
+      const { attempt } = await engine.startSignIn(inUse.integration)
+      consent.remember(inUse.cacheKey, attempt)
       await openExternal(attempt.authorizeUrl)
       return { authorizeUrl: attempt.authorizeUrl }
     },
     'signIn.start': ({ id, via }) =>
       running.run(id, async (signal) => {
-        const use = useIntegration(id)
-        const outcome = await signInAndGetToken(services, use.integration, {
-          via,
-          cacheKey: use.cacheKey,
-          signal,
-        })
+        const inUse = await use(id)
+        const outcome = await explained(id, () =>
+          signInAndGetToken(services, inUse.integration, { via, cacheKey: inUse.cacheKey, signal }),
+        )
         consent.finish(id)
         return outcome.kind === 'token'
-          ? { ...outcome, token: withEnvironmentNamed(withoutRefreshToken(outcome.token), use.environment) }
+          ? { ...outcome, token: withEnvironmentNamed(withoutRefreshToken(outcome.token), inUse.environment) }
           : outcome
       }),
     'signIn.signOut': async ({ id }) => {
       // The ID token is read before the tokens are forgotten: it tells the provider whose session ends.
-      const use = useIntegration(id)
-      const { resolved, metadata } = await engine.providerMetadata(use.integration)
+      const inUse = await use(id)
+      const { resolved, metadata } = await engine.providerMetadata(inUse.integration)
       const url = signOutUrl(metadata?.end_session_endpoint, {
-        idToken: engine.cache.get(use.cacheKey)?.token.id_token,
+        idToken: engine.cache.get(inUse.cacheKey)?.token.id_token,
         clientId: resolved.clientId,
       })
-      engine.cache.forget(use.cacheKey)
-      await services.clearSignInSession(use.cacheKey)
+      engine.cache.forget(inUse.cacheKey)
+      await services.clearSignInSession(inUse.cacheKey)
       await openExternal(url)
       // The hint is the user's ID token: the window gets the page's address without it.
       const page = new URL(url)
@@ -126,15 +152,24 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
     'token.preview': async ({ id, integration, keepSecrets, reveal }) => {
       const draft = parseIntegration(integration)
       const saved = id && repository.exists(id) ? repository.vaultKey(id) : undefined
-      const use = services.withEnvironment(withKeptSecrets(repository, draft, id, keepSecrets), saved)
-      const preview = await engine.previewTokenRequest(use.integration, { reveal })
-      return use.environment ? { ...preview, environment: use.environment } : preview
+      const inUse = services.withEnvironment(withKeptSecrets(repository, draft, id, keepSecrets), saved)
+      const whole = await sandbox.follow(inUse.integration)
+      const preview = await engine.previewTokenRequest(whole, { reveal })
+      return inUse.environment ? { ...preview, environment: inUse.environment } : preview
     },
     'api.call': ({ id, request }) =>
       runningApiCalls.run(id, async (signal) => {
-        const use = useIntegration(id)
-        const outcome = await engine.callApi(use.integration, request, { cacheKey: use.cacheKey, signal })
-        return use.environment ? { ...outcome, environment: use.environment } : outcome
+        const inUse = await use(id)
+        const url = await sandbox.followUrl(inUse.integration, request.url)
+        const outcome = await engine.callApi(
+          inUse.integration,
+          { ...request, url },
+          {
+            cacheKey: inUse.cacheKey,
+            signal,
+          },
+        )
+        return inUse.environment ? { ...outcome, environment: inUse.environment } : outcome
       }),
     'api.cancel': ({ id }) => {
       runningApiCalls.cancel(id)
@@ -165,6 +200,20 @@ function withKeptSecrets(
     return typeof value === 'string' ? [[path, value]] : []
   })
   return withSecrets(draft, kept)
+}
+
+/**
+ * A token that came despite a sandbox switch (a refused refresh token, then the grant itself) says
+ * which switch made the detour; a failure's diagnosis already does.
+ */
+function withSandboxCauseOf(
+  sandbox: AppServices['sandbox'],
+  integration: Integration,
+  outcome: TokenOutcome,
+) {
+  const cause = sandbox.causeLine(integration)
+  if (!outcome.ok || !cause || outcome.warnings.length === 0) return outcome
+  return { ...outcome, warnings: [...outcome.warnings, cause] }
 }
 
 /** The renderer gets the access token it asked for; the refresh token stays in main. */

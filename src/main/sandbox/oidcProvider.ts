@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose'
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider'
+import { withGatewaySwitches, type BreakSwitches } from './breakSwitches'
+import { LOOPBACK_HOST } from './lib/testServer'
+import { OIDC_API_PATH, openidResourceApi, openidTokenSwitches } from './oidcSandboxEndpoints'
 import { registerTokenExchangeAndJwtBearer, withStandards, type StandardsKeys } from './openidStandards'
 
 /** The resource server oidc-provider issues JWT access tokens for (RFC 8707 resource indicator). */
@@ -27,6 +30,11 @@ export const oidcUser = { login: 'tester@example.com', password: 'any password w
 export interface OidcTestServer {
   issuer: string
   tokenUrl: string
+  /** A resource API accepting the provider's JWT access tokens (audience OIDC_API_RESOURCE). */
+  apiUrl: string
+  /** The API now refuses every access token issued so far, as expired. */
+  expireAccessTokens(): void
+  address(): AddressInfo
   /** The private key of `oidcClients.privateKeyJwt`, whose public half the server has registered. */
   privateKeyJwt: { privateKeyPem: string; privateJwk: JWK }
   /** With `standards`: the keys of the clients openidStandards.ts adds. */
@@ -41,7 +49,14 @@ export interface OidcTestServer {
 export async function startOidcProvider(
   options: {
     accessTokenTtlSeconds?: number
-    idleMs?: number
+    /** Stop after this long without requests (default 120 s); null: never (the app's sandbox). */
+    idleMs?: number | null
+    port?: number
+    /** The sandbox's break switches. */
+    breaks?: BreakSwitches
+    /** Other secrets than `oidcClients`' (the sandbox's demo credentials are made per install). */
+    secrets?: { machine?: string; web?: string }
+    /** DPoP, PAR, token exchange and JWT bearer (openidStandards.ts). */
     standards?: boolean
     /** RFC 9126 §5: the provider refuses authorize requests that were not pushed first. */
     requirePushedAuthorizationRequests?: boolean
@@ -56,24 +71,53 @@ export async function startOidcProvider(
   })
   const armIdleTimer = () => {
     clearTimeout(idleTimer)
+    if (options.idleMs === null) return
     idleTimer = setTimeout(() => server.close(), options.idleMs ?? 120_000).unref()
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, LOOPBACK_HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   server.unref()
   armIdleTimer()
 
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const clientKey = await generateKeyPair('RS256', { extractable: true })
   const clientPublicJwk = { ...(await exportJWK(clientKey.publicKey)), kid: 'client-key-1', use: 'sig' }
-  const base = await configuration(ttl, clientPublicJwk, options.requirePushedAuthorizationRequests === true)
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
+  const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
+  const base = await configuration(
+    ttl,
+    clientPublicJwk,
+    signingKey,
+    options.secrets,
+    options.requirePushedAuthorizationRequests === true,
+  )
   // DPoP with nonces, PAR, token exchange and JWT bearer: see openidStandards.ts.
   const standards = options.standards ? await withStandards(base) : undefined
   const provider = new Provider(issuer, standards?.configuration ?? base)
   if (standards) registerTokenExchangeAndJwtBearer(provider)
-  handle = provider.callback()
+  const api = openidResourceApi({ issuer, audience: OIDC_API_RESOURCE, publicKey })
+  handle = withGatewaySwitches(
+    options.breaks,
+    {
+      token: ['/token'],
+      api: [OIDC_API_PATH, '/me'],
+      authorize: ['/auth'],
+      realm: issuer,
+      expireAccessTokens: api.expireAccessTokens,
+    },
+    openidTokenSwitches(options.breaks, api.handle(provider.callback())),
+  )
   return {
     issuer,
     tokenUrl: `${issuer}/token`,
+    apiUrl: `${issuer}${OIDC_API_PATH}`,
+    expireAccessTokens: api.expireAccessTokens,
+    address: () => server.address() as AddressInfo,
     privateKeyJwt: {
       privateKeyPem: await exportPKCS8(clientKey.privateKey),
       privateJwk: await exportJWK(clientKey.privateKey),
@@ -88,9 +132,13 @@ export async function startOidcProvider(
   }
 }
 
-async function configuration(ttl: number, clientPublicJwk: JWK, requirePar: boolean): Promise<Configuration> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
-  const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }
+async function configuration(
+  ttl: number,
+  clientPublicJwk: JWK,
+  signingKey: JWK,
+  secrets: { machine?: string; web?: string } = {},
+  requirePar = false,
+): Promise<Configuration> {
   const nativeClient: ClientMetadata = {
     client_id: oidcClients.native.clientId,
     token_endpoint_auth_method: 'none',
@@ -101,11 +149,14 @@ async function configuration(ttl: number, clientPublicJwk: JWK, requirePar: bool
   }
   return {
     clients: [
-      machineClient(oidcClients.machine, 'client_secret_basic'),
+      machineClient(
+        { ...oidcClients.machine, clientSecret: secrets.machine ?? oidcClients.machine.clientSecret },
+        'client_secret_basic',
+      ),
       machineClient(oidcClients.machinePost, 'client_secret_post'),
       {
         client_id: oidcClients.web.clientId,
-        client_secret: oidcClients.web.clientSecret,
+        client_secret: secrets.web ?? oidcClients.web.clientSecret,
         application_type: 'native',
         redirect_uris: [oidcClients.web.redirectUri],
         grant_types: ['authorization_code', 'refresh_token'],

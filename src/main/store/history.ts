@@ -31,6 +31,7 @@ export class History {
       integrationName?: string
       diagnosis?: Diagnosis
       environment?: string
+      sandbox?: boolean
     },
   ): HistoryEntry {
     const entry: HistoryEntry = {
@@ -39,6 +40,7 @@ export class History {
       integrationId: context.integrationId,
       integrationName: context.integrationName,
       ...(context.environment !== undefined && { environment: context.environment }),
+      ...(context.sandbox ? { sandbox: true } : {}),
       purpose: exchange.purpose,
       method: exchange.request.method,
       url: exchange.request.url,

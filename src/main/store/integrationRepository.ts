@@ -82,6 +82,15 @@ export class IntegrationRepository {
     return this.needs(this.entry(id))
   }
 
+  presetOf(id: string): string | undefined {
+    return this.workspaces.current().integration(id)?.integration.preset
+  }
+
+  /** Whether the integration is a sandbox twin, without touching the vault. */
+  isSandbox(id: string): boolean {
+    return this.workspaces.current().integration(id)?.integration.sandbox === true
+  }
+
   /** The name shown in lists and history, without touching the vault. */
   nameOf(id: string): string | undefined {
     return this.workspaces.current().integration(id)?.integration.name
@@ -204,6 +213,7 @@ export class IntegrationRepository {
       updatedAt: modifiedAt,
       ...(folder.length && { folder }),
       ...(needs.length && { needs }),
+      ...(integration.sandbox && { sandbox: true }),
     }
   }
 

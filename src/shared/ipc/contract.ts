@@ -8,6 +8,7 @@ import type { EditableIntegration, IntegrationSummary } from '../storedIntegrati
 import type { DeviceAuthorization, RevokeOutcome, TokenInfoOutcome, TokenOutcome } from '../token'
 import type { SignInOutcome } from '../signIn'
 import type { EnvironmentsState, WorkspaceInfo } from '../workspace'
+import { SANDBOX_SWITCH_IDS, type SandboxIntegrationState, type SandboxStatus } from '../sandbox'
 import { defineCall, type CallSpec } from './defineCall'
 
 /** 64 KB is far above any real JWT (headers cap at 8–16 KB) and keeps a pasted novel out of main. */
@@ -274,6 +275,16 @@ export const contract = {
       .strict(),
   ),
   'history.clear': defineCall<null>()(empty),
+  /** Starts the practice sandbox if need be; its servers (all on 127.0.0.1) and demo sign-in users. */
+  'sandbox.status': defineCall<SandboxStatus>()(empty),
+  /** "Try it with the sandbox": saves a sandbox twin of each preset, credentials filled in. */
+  'sandbox.tryIt': defineCall<IntegrationSummary[]>()(empty),
+  /** The break switches a sandbox integration offers and the one that is on (null: not a sandbox integration). */
+  'sandbox.state': defineCall<SandboxIntegrationState | null>()(z.object({ id }).strict()),
+  /** Turns one break switch on for the integration's sandbox server (null: everything works again). */
+  'sandbox.setSwitch': defineCall<SandboxIntegrationState | null>()(
+    z.object({ id, switch: z.enum(SANDBOX_SWITCH_IDS).nullable() }).strict(),
+  ),
   'jwt.decode': defineCall<DecodedJwt>()(
     z
       .object({

@@ -1,6 +1,7 @@
 /**
- * Tiny HTTP server harness for the vendor emulators: random loopback port, never keeps the process
- * alive, shuts itself down when idle, and records every request so tests can assert on the wire format.
+ * Tiny HTTP server harness for the vendor emulators: a loopback port (random unless asked), never keeps
+ * the process alive, shuts itself down when idle (tests) or never (the app's sandbox), and records every
+ * request so tests can assert on the wire format. It listens on 127.0.0.1 only, whatever the caller says.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,13 +12,19 @@ export interface TestServer {
   /** http://127.0.0.1:PORT (no trailing slash) */
   url: string
   port: number
+  address(): AddressInfo
   close(): Promise<void>
 }
 
 export interface TestServerOptions {
-  /** Close after this many milliseconds without requests (default 120000). */
-  idleMs?: number
+  /** Close after this many milliseconds without requests (default 120000); null: never. */
+  idleMs?: number | null
+  /** The port on 127.0.0.1 (default: a free one). */
+  port?: number
 }
+
+/** The only address the emulators and the sandbox listen on. */
+export const LOOPBACK_HOST = '127.0.0.1'
 
 /** Fields every emulator returns. */
 export interface BaseEmulator {
@@ -26,6 +33,10 @@ export interface BaseEmulator {
   apiUrl: string
   /** Every request received, in order. */
   requests: RecordedRequest[]
+  /** Every access token issued so far now counts as expired. */
+  expireAccessTokens(): void
+  /** The listening socket's address, for the loopback check. */
+  address(): AddressInfo
   close(): Promise<void>
 }
 
@@ -43,12 +54,12 @@ export class HttpError extends Error {
 export const DEFAULT_BODY_LIMIT = 64 * 1024
 
 export async function startTestServer(handler: Handler, opts: TestServerOptions = {}): Promise<TestServer> {
-  const idleMs = opts.idleMs ?? 120_000
+  const idleMs = opts.idleMs === undefined ? 120_000 : opts.idleMs
   let idleTimer: NodeJS.Timeout | undefined
   let closing: Promise<void> | undefined
 
   const armIdleTimer = (): void => {
-    if (closing) return
+    if (closing || idleMs === null) return
     if (idleTimer) clearTimeout(idleTimer)
     idleTimer = setTimeout(() => void close(), idleMs)
     idleTimer.unref()
@@ -85,7 +96,7 @@ export async function startTestServer(handler: Handler, opts: TestServerOptions 
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(opts.port ?? 0, LOOPBACK_HOST, () => {
       server.off('error', reject)
       resolve()
     })
@@ -93,7 +104,7 @@ export async function startTestServer(handler: Handler, opts: TestServerOptions 
   server.unref()
   armIdleTimer()
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, port, close }
+  return { url: `http://127.0.0.1:${port}`, port, address: () => server.address() as AddressInfo, close }
 }
 
 /** Reads the whole body; over `limit` bytes → HttpError 413 (the rest is drained, not stored). */

@@ -5,6 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
+  asReadByVendor,
+  isOn,
+  refusedRefreshToken,
+  withGatewaySwitches,
+  type BreakSwitches,
+} from '../breakSwitches'
+import {
   createRecorder,
   duplicateKeys,
   isFormUrlEncoded,
@@ -62,7 +69,10 @@ export const AFFINITYLIVE_DEFAULT_CREDENTIALS: AffinityLiveCredentials = {
 }
 
 export interface AffinityLiveEmulatorOptions extends Partial<AffinityLiveCredentials> {
-  idleMs?: number
+  idleMs?: number | null
+  port?: number
+  /** The sandbox's break switches (none in tests unless given). */
+  breaks?: BreakSwitches
 }
 
 export interface AffinityLiveEmulator extends BaseEmulator {
@@ -70,7 +80,6 @@ export interface AffinityLiveEmulator extends BaseEmulator {
   authorizeUrl: string
   /** A PIN (authorization code) as if the user had approved; scope is comma-delimited. */
   issuePin(opts?: { scope?: string; redirectUri?: string }): string
-  expireAccessTokens(): void
 }
 
 interface Grant {
@@ -227,7 +236,11 @@ export async function startAffinityLiveEmulator(
     const bodyId = param(params, 'client_id')
     if (bodyId !== undefined && bodyId !== clientId)
       return clientError('client_id does not match the credentials')
-    if (!safeEqual(clientId, credentials.clientId) || !safeEqual(clientSecret, credentials.clientSecret)) {
+    if (
+      !safeEqual(clientId, credentials.clientId) ||
+      !safeEqual(asReadByVendor(options.breaks, clientSecret), credentials.clientSecret) ||
+      isOn(options.breaks, 'wrong-secret')
+    ) {
       return clientError('Invalid client credentials')
     }
 
@@ -253,6 +266,8 @@ export async function startAffinityLiveEmulator(
       const presented = param(params, 'refresh_token')
       if (!presented) return oauthError(res, 400, 'invalid_request', 'refresh_token is required')
       const grant = refreshTokens.validate(presented)
+      const refused = refusedRefreshToken(options.breaks)
+      if (refused) return oauthError(res, 400, 'invalid_grant', refused)
       if (!grant || grant.clientId !== clientId) {
         return oauthError(res, 400, 'invalid_grant', 'The refresh token is invalid, expired or already used')
       }
@@ -297,22 +312,32 @@ export async function startAffinityLiveEmulator(
   }
 
   const server = await startTestServer(
-    async (req, res) => {
-      const { url, params } = await recorder.capture(req)
-      switch (url.pathname) {
-        case AFFINITYLIVE_AUTHORIZE_PATH:
-          return authorize(req, res, url.searchParams)
-        case AFFINITYLIVE_APPROVE_PATH:
-          return approve(req, res, params)
-        case AFFINITYLIVE_TOKEN_PATH:
-          return token(req, res, url.searchParams, params)
-        case AFFINITYLIVE_API_PATH:
-          return company(req, res, url.searchParams)
-        default:
-          return notFound(res)
-      }
-    },
-    { idleMs: options.idleMs },
+    withGatewaySwitches(
+      options.breaks,
+      {
+        token: [AFFINITYLIVE_TOKEN_PATH],
+        api: [AFFINITYLIVE_API_PATH],
+        authorize: [AFFINITYLIVE_AUTHORIZE_PATH],
+        realm: REALM,
+        expireAccessTokens: () => accessTokens.expireAll(),
+      },
+      async (req, res) => {
+        const { url, params } = await recorder.capture(req)
+        switch (url.pathname) {
+          case AFFINITYLIVE_AUTHORIZE_PATH:
+            return authorize(req, res, url.searchParams)
+          case AFFINITYLIVE_APPROVE_PATH:
+            return approve(req, res, params)
+          case AFFINITYLIVE_TOKEN_PATH:
+            return token(req, res, url.searchParams, params)
+          case AFFINITYLIVE_API_PATH:
+            return company(req, res, url.searchParams)
+          default:
+            return notFound(res)
+        }
+      },
+    ),
+    { idleMs: options.idleMs, port: options.port },
   )
 
   return {
@@ -329,6 +354,7 @@ export async function startAffinityLiveEmulator(
         redirectUri: redirectUri ?? AFFINITYLIVE_OOB,
       }),
     expireAccessTokens: () => accessTokens.expireAll(),
+    address: server.address,
     close: server.close,
   }
 }

@@ -6,6 +6,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose'
 import {
+  asReadByVendor,
+  isOn,
+  refusedRefreshToken,
+  tokenClock,
+  withGatewaySwitches,
+  type BreakSwitches,
+} from '../breakSwitches'
+import {
   createRecorder,
   duplicateKeys,
   isFormUrlEncoded,
@@ -87,7 +95,10 @@ export interface AltitudeAngelEmulatorOptions extends Partial<AltitudeAngelCrede
    * strict rotation do (the old refresh token is always spent). Assumption: not in the doc.
    */
   rotationRevokesAccessToken?: boolean
-  idleMs?: number
+  idleMs?: number | null
+  port?: number
+  /** The sandbox's break switches (none in tests unless given). */
+  breaks?: BreakSwitches
 }
 
 export interface AltitudeAngelEmulator extends BaseEmulator {
@@ -98,8 +109,6 @@ export interface AltitudeAngelEmulator extends BaseEmulator {
   issuer: string
   /** `aud` of issued JWTs. */
   audience: string
-  /** Every access token issued so far is now rejected by the API as expired. */
-  expireAccessTokens(): void
   /** An authorization code as if the user had approved in the browser. */
   issueCode(opts?: { scope?: string; redirectUri?: string }): string
   /** A refresh token as if the user had signed in with the code flow (no access token issued with it). */
@@ -166,7 +175,7 @@ export async function startAltitudeAngelEmulator(
     })
 
   const issueTokens = async (grant: Grant): Promise<Record<string, unknown>> => {
-    const now = Math.floor(Date.now() / 1000)
+    const now = tokenClock(options.breaks)
     const jti = randomToken(16)
     issuedJtis.set(jti, grant.family)
     const accessToken = await new SignJWT({ scope: grant.scope.join(' '), client_id: grant.clientId })
@@ -238,7 +247,11 @@ export async function startAltitudeAngelEmulator(
     // Doc: authorization_code lists only client_id, code and redirect_uri; a secret is checked if sent.
     if (secret === undefined && grantType !== 'authorization_code')
       return clientError('client_secret is required')
-    if (secret !== undefined && !safeEqual(secret, credentials.clientSecret)) {
+    if (
+      secret !== undefined &&
+      (!safeEqual(asReadByVendor(options.breaks, secret), credentials.clientSecret) ||
+        isOn(options.breaks, 'wrong-secret'))
+    ) {
       return clientError('Invalid client secret (is it URL-encoded?)')
     }
 
@@ -250,7 +263,7 @@ export async function startAltitudeAngelEmulator(
       const scope = splitScope(param(params, 'scope'))
       // Doc: "you must also specify which scope(s) you wish to request".
       if (!scope.length) return oauthError(res, 400, 'invalid_request', 'scope is required')
-      if (!declared(scope)) return undeclaredScope(scope)
+      if (!declared(scope) || isOn(options.breaks, 'undeclared-scope')) return undeclaredScope(scope)
       return sendJson(res, 200, await issueTokens({ clientId, sub: clientId, scope, family: randomToken(8) }))
     }
 
@@ -285,6 +298,8 @@ export async function startAltitudeAngelEmulator(
     const presented = param(params, 'refresh_token')
     if (!presented) return oauthError(res, 400, 'invalid_request', 'refresh_token is required')
     const grant = refreshTokens.validate(presented)
+    const refused = refusedRefreshToken(options.breaks)
+    if (refused) return oauthError(res, 400, 'invalid_grant', refused)
     if (!grant || grant.clientId !== clientId) {
       return oauthError(res, 400, 'invalid_grant', 'The refresh token is invalid, expired or already used')
     }
@@ -423,25 +438,38 @@ ${message ? `<p id="error" role="alert">${escapeHtml(message)}</p>` : ''}
     }
   }
 
+  const expireAccessTokens = (): void => {
+    for (const jti of issuedJtis.keys()) deadJtis.add(jti)
+  }
   const server = await startTestServer(
-    async (req, res) => {
-      const { url, params } = await recorder.capture(req)
-      switch (url.pathname) {
-        case ALTITUDE_ANGEL_TOKEN_PATH:
-          return token(req, res, params)
-        case ALTITUDE_ANGEL_AUTHORIZE_PATH:
-          return authorize(req, res, url.searchParams)
-        case ALTITUDE_ANGEL_DECISION_PATH:
-          return decision(req, res, params)
-        case ALTITUDE_ANGEL_JWKS_PATH:
-          return sendJson(res, 200, { keys: [publicJwk] })
-        case ALTITUDE_ANGEL_API_PATH:
-          return flightReports(req, res)
-        default:
-          return notFound(res)
-      }
-    },
-    { idleMs: options.idleMs },
+    withGatewaySwitches(
+      options.breaks,
+      {
+        token: [ALTITUDE_ANGEL_TOKEN_PATH],
+        api: [ALTITUDE_ANGEL_API_PATH],
+        authorize: [ALTITUDE_ANGEL_AUTHORIZE_PATH],
+        realm: REALM,
+        expireAccessTokens,
+      },
+      async (req, res) => {
+        const { url, params } = await recorder.capture(req)
+        switch (url.pathname) {
+          case ALTITUDE_ANGEL_TOKEN_PATH:
+            return token(req, res, params)
+          case ALTITUDE_ANGEL_AUTHORIZE_PATH:
+            return authorize(req, res, url.searchParams)
+          case ALTITUDE_ANGEL_DECISION_PATH:
+            return decision(req, res, params)
+          case ALTITUDE_ANGEL_JWKS_PATH:
+            return sendJson(res, 200, { keys: [publicJwk] })
+          case ALTITUDE_ANGEL_API_PATH:
+            return flightReports(req, res)
+          default:
+            return notFound(res)
+        }
+      },
+    ),
+    { idleMs: options.idleMs, port: options.port },
   )
   baseUrl = server.url
 
@@ -455,9 +483,8 @@ ${message ? `<p id="error" role="alert">${escapeHtml(message)}</p>` : ''}
     audience: audience(),
     credentials,
     requests: recorder.requests,
-    expireAccessTokens: () => {
-      for (const jti of issuedJtis.keys()) deadJtis.add(jti)
-    },
+    expireAccessTokens,
+    address: server.address,
     issueCode: ({ scope, redirectUri } = {}) =>
       codes.issue(CODE_TTL_SECONDS, {
         clientId: credentials.clientId,

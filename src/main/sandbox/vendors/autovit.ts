@@ -3,6 +3,7 @@
  * Source: /work/shared/vendor-docs/003_8ba773bacbd4d841.txt ("Oauth2 – Generate authorization token").
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { asReadByVendor, isOn, withGatewaySwitches, type BreakSwitches } from '../breakSwitches'
 import {
   createRecorder,
   duplicateKeys,
@@ -54,12 +55,14 @@ export const AUTOVIT_DEFAULT_CREDENTIALS: AutovitCredentials = {
 }
 
 export interface AutovitEmulatorOptions extends Partial<AutovitCredentials> {
-  idleMs?: number
+  idleMs?: number | null
+  port?: number
+  /** The sandbox's break switches (none in tests unless given). */
+  breaks?: BreakSwitches
 }
 
 export interface AutovitEmulator extends BaseEmulator {
   credentials: AutovitCredentials
-  expireAccessTokens(): void
 }
 
 interface Grant {
@@ -135,7 +138,8 @@ export async function startAutovitEmulator(options: AutovitEmulatorOptions = {})
     if (
       !/^\d+$/.test(clientId) ||
       !safeEqual(clientId, credentials.clientId) ||
-      !safeEqual(clientSecret, credentials.clientSecret)
+      !safeEqual(asReadByVendor(options.breaks, clientSecret), credentials.clientSecret) ||
+      isOn(options.breaks, 'wrong-secret')
     ) {
       return fail(res, 'invalid_client', 'The client credentials are invalid')
     }
@@ -197,13 +201,23 @@ export async function startAutovitEmulator(options: AutovitEmulatorOptions = {})
   }
 
   const server = await startTestServer(
-    async (req, res) => {
-      const { url, params } = await recorder.capture(req)
-      if (url.pathname === AUTOVIT_TOKEN_PATH) return token(req, res, params)
-      if (url.pathname === AUTOVIT_API_PATH) return adverts(req, res)
-      notFound(res)
-    },
-    { idleMs: options.idleMs },
+    withGatewaySwitches(
+      options.breaks,
+      {
+        token: [AUTOVIT_TOKEN_PATH],
+        api: [AUTOVIT_API_PATH],
+        authorize: [],
+        realm: 'autovit',
+        expireAccessTokens: () => accessTokens.expireAll(),
+      },
+      async (req, res) => {
+        const { url, params } = await recorder.capture(req)
+        if (url.pathname === AUTOVIT_TOKEN_PATH) return token(req, res, params)
+        if (url.pathname === AUTOVIT_API_PATH) return adverts(req, res)
+        notFound(res)
+      },
+    ),
+    { idleMs: options.idleMs, port: options.port },
   )
 
   return {
@@ -213,6 +227,7 @@ export async function startAutovitEmulator(options: AutovitEmulatorOptions = {})
     credentials,
     requests: recorder.requests,
     expireAccessTokens: () => accessTokens.expireAll(),
+    address: server.address,
     close: server.close,
   }
 }

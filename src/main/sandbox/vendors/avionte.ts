@@ -3,6 +3,7 @@
  * Source: /work/shared/vendor-docs/000_1b0acc882c209088.txt ("Step 2: Obtain your access token").
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { asReadByVendor, isOn, withGatewaySwitches, type BreakSwitches } from '../breakSwitches'
 import {
   createRecorder,
   duplicateKeys,
@@ -46,13 +47,14 @@ export const AVIONTE_DEFAULT_CREDENTIALS: AvionteCredentials = {
 }
 
 export interface AvionteEmulatorOptions extends Partial<AvionteCredentials> {
-  idleMs?: number
+  idleMs?: number | null
+  port?: number
+  /** The sandbox's break switches (none in tests unless given). */
+  breaks?: BreakSwitches
 }
 
 export interface AvionteEmulator extends BaseEmulator {
   credentials: AvionteCredentials
-  /** Every access token issued so far now counts as expired. */
-  expireAccessTokens(): void
 }
 
 export async function startAvionteEmulator(options: AvionteEmulatorOptions = {}): Promise<AvionteEmulator> {
@@ -98,14 +100,15 @@ export async function startAvionteEmulator(options: AvionteEmulatorOptions = {})
       clientId === undefined ||
       clientSecret === undefined ||
       !safeEqual(clientId, credentials.clientId) ||
-      !safeEqual(clientSecret, credentials.clientSecret)
+      !safeEqual(asReadByVendor(options.breaks, clientSecret), credentials.clientSecret) ||
+      isOn(options.breaks, 'wrong-secret')
     ) {
       return oauthError(res, 400, 'invalid_client', 'Client authentication failed')
     }
     // Doc: scope is required; only the scope Avionté provisioned is accepted.
     const scope = param(params, 'scope')
     if (!scope) return oauthError(res, 400, 'invalid_request', 'scope is required')
-    if (scope !== credentials.scope)
+    if (scope !== credentials.scope || isOn(options.breaks, 'undeclared-scope'))
       return oauthError(res, 400, 'invalid_scope', `Scope not allowed: ${scope}`)
 
     // Assumption: the doc's "encoded access_token" is an opaque string here.
@@ -129,13 +132,23 @@ export async function startAvionteEmulator(options: AvionteEmulatorOptions = {})
   }
 
   const server = await startTestServer(
-    async (req, res) => {
-      const { url, params } = await recorder.capture(req)
-      if (url.pathname === AVIONTE_TOKEN_PATH) return token(req, res, params)
-      if (url.pathname === AVIONTE_API_PATH) return ping(req, res)
-      notFound(res)
-    },
-    { idleMs: options.idleMs },
+    withGatewaySwitches(
+      options.breaks,
+      {
+        token: [AVIONTE_TOKEN_PATH],
+        api: [AVIONTE_API_PATH],
+        authorize: [],
+        realm: 'avionte',
+        expireAccessTokens: () => accessTokens.expireAll(),
+      },
+      async (req, res) => {
+        const { url, params } = await recorder.capture(req)
+        if (url.pathname === AVIONTE_TOKEN_PATH) return token(req, res, params)
+        if (url.pathname === AVIONTE_API_PATH) return ping(req, res)
+        notFound(res)
+      },
+    ),
+    { idleMs: options.idleMs, port: options.port },
   )
 
   return {
@@ -145,6 +158,7 @@ export async function startAvionteEmulator(options: AvionteEmulatorOptions = {})
     credentials,
     requests: recorder.requests,
     expireAccessTokens: () => accessTokens.expireAll(),
+    address: server.address,
     close: server.close,
   }
 }

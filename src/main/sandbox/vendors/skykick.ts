@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { generateKeyPair, jwtVerify, SignJWT } from 'jose'
+import { asReadByVendor, isOn, tokenClock, withGatewaySwitches, type BreakSwitches } from '../breakSwitches'
 import {
   createRecorder,
   duplicateKeys,
@@ -70,7 +71,10 @@ export interface SkyKickEmulatorOptions extends Partial<SkyKickCredentials> {
   tokenRateLimit?: number
   /** Rate-limit window in milliseconds (default 60000). */
   rateWindowMs?: number
-  idleMs?: number
+  idleMs?: number | null
+  port?: number
+  /** The sandbox's break switches (none in tests unless given). */
+  breaks?: BreakSwitches
 }
 
 export interface SkyKickEmulator extends BaseEmulator {
@@ -79,7 +83,6 @@ export interface SkyKickEmulator extends BaseEmulator {
   tokenRequestCount(): number
   /** Forget the rate-limit window. */
   resetRateLimit(): void
-  expireAccessTokens(): void
 }
 
 export async function startSkyKickEmulator(options: SkyKickEmulatorOptions = {}): Promise<SkyKickEmulator> {
@@ -157,7 +160,12 @@ export async function startSkyKickEmulator(options: SkyKickEmulatorOptions = {})
     const challenge = { 'WWW-Authenticate': `Basic realm="${REALM}"` }
     if (!basic) return oauthError(res, 401, 'invalid_client', 'Basic authentication is required', challenge)
     // Assumption: the Basic password may be either key of the subscription, not necessarily the header's.
-    if (!safeEqual(basic.username, credentials.userId) || !validKey(basic.password)) {
+    // The "not URL-encoded" switch: SkyKick reads Basic verbatim, so here it is the form-decoding that breaks it.
+    if (
+      !safeEqual(basic.username, credentials.userId) ||
+      !validKey(asReadByVendor(options.breaks, basic.password)) ||
+      isOn(options.breaks, 'wrong-secret')
+    ) {
       return oauthError(res, 401, 'invalid_client', 'Invalid user ID or subscription key', challenge)
     }
     const grantType = param(params, 'grant_type')
@@ -168,10 +176,10 @@ export async function startSkyKickEmulator(options: SkyKickEmulatorOptions = {})
     const scope = param(params, 'scope')
     if (!scope) return oauthError(res, 400, 'invalid_request', 'scope is required (Partner or Distributor)')
     // Exactly one product per request, case-sensitive (RFC 6749 §3.3).
-    if (!credentials.scopes.includes(scope)) {
+    if (!credentials.scopes.includes(scope) || isOn(options.breaks, 'undeclared-scope')) {
       return oauthError(res, 400, 'invalid_scope', `Not entitled to product: ${scope}`)
     }
-    const now = Math.floor(Date.now() / 1000)
+    const now = tokenClock(options.breaks)
     const jti = randomToken(16)
     issuedJtis.add(jti)
     // The doc's sample token header decodes to {"typ":"JWT","alg":"RS256",...}.
@@ -213,14 +221,27 @@ export async function startSkyKickEmulator(options: SkyKickEmulatorOptions = {})
     }
   }
 
+  const expireAccessTokens = (): void => {
+    for (const jti of issuedJtis) deadJtis.add(jti)
+  }
   const server = await startTestServer(
-    async (req, res) => {
-      const { url, params } = await recorder.capture(req)
-      if (url.pathname === SKYKICK_TOKEN_PATH) return token(req, res, params)
-      if (url.pathname === SKYKICK_API_PATH) return alerts(req, res)
-      notFound(res)
-    },
-    { idleMs: options.idleMs },
+    withGatewaySwitches(
+      options.breaks,
+      {
+        token: [SKYKICK_TOKEN_PATH],
+        api: [SKYKICK_API_PATH],
+        authorize: [],
+        realm: REALM,
+        expireAccessTokens,
+      },
+      async (req, res) => {
+        const { url, params } = await recorder.capture(req)
+        if (url.pathname === SKYKICK_TOKEN_PATH) return token(req, res, params)
+        if (url.pathname === SKYKICK_API_PATH) return alerts(req, res)
+        notFound(res)
+      },
+    ),
+    { idleMs: options.idleMs, port: options.port },
   )
   baseUrl = server.url
 
@@ -234,9 +255,8 @@ export async function startSkyKickEmulator(options: SkyKickEmulatorOptions = {})
     resetRateLimit: () => {
       windowHits = []
     },
-    expireAccessTokens: () => {
-      for (const jti of issuedJtis) deadJtis.add(jti)
-    },
+    expireAccessTokens,
+    address: server.address,
     close: server.close,
   }
 }

@@ -9,6 +9,8 @@ import { useIntegrations } from '../features/integrations/integrationsStore'
 import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher'
 import { useEnvironments } from '../features/environments/environmentsStore'
 import { WorkspaceBar } from '../features/workspace/WorkspaceBar'
+import { SandboxPanel } from '../features/sandbox/SandboxPanel'
+import { TryTheSandbox } from '../features/sandbox/TryTheSandbox'
 import { CommandPalette, type Command } from './CommandPalette'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
@@ -41,6 +43,14 @@ function reloadFromWorkspace(): void {
 /** Another environment: the request preview shows its URLs and credentials. */
 function environmentSwitched(): void {
   void useEditor.getState().refreshPreview()
+}
+
+/** After "Try it with the sandbox": the list shows the twins, and the first one opens. */
+function openSandboxTwins(firstId: string | undefined): void {
+  void useIntegrations
+    .getState()
+    .refresh()
+    .then(() => firstId && openIntegration(firstId))
 }
 
 export function App() {
@@ -109,7 +119,12 @@ export function App() {
       <main className="content">
         <StorageNotices />
         {screen === 'integrations' && (
-          <IntegrationsScreen presetMenuWanted={presetMenuWanted} onPresetMenuDone={presetMenuDone} />
+          <IntegrationsScreen
+            presetMenuWanted={presetMenuWanted}
+            onPresetMenuDone={presetMenuDone}
+            emptyProfileOffer={<TryTheSandbox onCreated={openSandboxTwins} />}
+            sandboxPanel={(id) => <SandboxPanel integrationId={id} />}
+          />
         )}
         {screen === 'inspector' && <TokenInspector />}
         {screen === 'history' && (

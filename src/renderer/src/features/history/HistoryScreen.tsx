@@ -3,6 +3,7 @@ import { formatLocalDateTime } from '../../lib/formatDate'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { ExchangeView } from '../diagnosis/ExchangeView'
 import { errorOf, filtering, useHistory, withinDates, type DateFilter } from './historyStore'
+import { SandboxBadge } from '../../ui/SandboxBadge'
 
 interface HistoryScreenProps {
   /** The saved integrations, for the Integration filter. */
@@ -127,6 +128,7 @@ export function HistoryScreen({ integrations, onOpenIntegration }: HistoryScreen
                 <td>
                   {entry.integrationName ?? '—'}
                   {entry.environment && <span className="muted"> ({entry.environment})</span>}
+                  {entry.sandbox && <SandboxBadge />}
                 </td>
                 <td>
                   <button

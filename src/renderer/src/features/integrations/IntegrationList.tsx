@@ -4,6 +4,7 @@ import type { IntegrationSummary } from '../../../../shared/storedIntegration'
 import { useEditor } from './editorStore'
 import { ExportDialog, ImportButton } from './ImportExport'
 import { useIntegrations, visibleSummaries } from './integrationsStore'
+import { SandboxBadge } from '../../ui/SandboxBadge'
 
 /** The sidebar: search, "New from preset", the saved integrations with duplicate and delete (undo). */
 export function IntegrationList({
@@ -44,7 +45,10 @@ export function IntegrationList({
         aria-current={summary.id === selectedId ? 'true' : undefined}
         onClick={() => onOpen(summary.id)}
       >
-        <span className="list__name">{summary.name}</span>
+        <span className="list__name">
+          {summary.name}
+          {summary.sandbox && <SandboxBadge />}
+        </span>
         <span className="list__meta">{summary.grant.replace(/_/g, ' ')}</span>
         {summary.needs && (
           <span className="list__needs" data-testid="needs-your">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import type { Integration } from '../../../../shared/integration'
 import { DiagnosisView } from '../diagnosis/DiagnosisView'
 import { TokenResult } from '../inspector/TokenResult'
@@ -20,13 +20,20 @@ import { ERR_WORKSPACE_CONFLICT } from '../../../../shared/errorCodes'
 export function IntegrationsScreen({
   presetMenuWanted = false,
   onPresetMenuDone,
+  emptyProfileOffer,
+  sandboxPanel,
 }: {
   /** The command palette asked for the preset menu. */
   presetMenuWanted?: boolean
   onPresetMenuDone?: () => void
+  /** Shown while no integration is saved (app/ composes the sandbox's offer in). */
+  emptyProfileOffer?: ReactNode
+  /** The panel of a saved sandbox integration (app/ composes it in). */
+  sandboxPanel?: (integrationId: string) => ReactNode
 }) {
   const { draft, dirty, busy, error, outcome, save, getToken, cancel, open, reloadFromDisk } = useEditor()
   const { select, refresh } = useIntegrations()
+  const profileEmpty = useIntegrations((state) => state.summaries.length === 0)
   const [formWidth, setFormWidth] = useState(480)
   const resultRef = useRef<HTMLDivElement>(null)
   const errorRef = useRef<HTMLDivElement>(null)
@@ -67,6 +74,7 @@ export function IntegrationsScreen({
           <p className="muted">
             Or paste a token in the Token inspector to read it without setting anything up.
           </p>
+          {profileEmpty && emptyProfileOffer}
         </section>
       </div>
     )
@@ -158,6 +166,7 @@ export function IntegrationsScreen({
             label="Resize the form and result panes"
           />
           <div className="editor-columns__result">
+            {draft.id && draft.integration.sandbox && sandboxPanel?.(draft.id)}
             <div ref={resultRef} className="editor-result">
               {outcome?.ok && (
                 <TokenResult
