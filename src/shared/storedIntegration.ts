@@ -23,3 +23,18 @@ export interface EditableIntegration {
   createdAt: string
   updatedAt: string
 }
+
+/** The line an integration gets in lists and the command palette; main and the renderer both use this one. */
+export function summaryOf({
+  id,
+  integration,
+  updatedAt,
+}: Pick<EditableIntegration, 'id' | 'integration' | 'updatedAt'>): IntegrationSummary {
+  return {
+    id,
+    name: integration.name || 'Untitled integration',
+    preset: integration.preset,
+    grant: integration.grant,
+    updatedAt,
+  }
+}

@@ -1,6 +1,7 @@
 import { ERR_DEVICE_AUTHORIZATION } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
 import { MASKED } from '../../shared/secretNames'
+import type { EditableIntegration, TokenStorage } from '../../shared/storedIntegration'
 import type { TokenOutcome } from '../../shared/token'
 import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
@@ -34,18 +35,32 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
   // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
   const runningApiCalls = new RunningRequests()
   return {
-    'token.get': ({ id, code, fresh }) =>
-      running.run(id, async (signal) => {
-        const input = consent.grantInput(id, code)
-        const outcome = await engine.getToken(repository.getWithSecrets(id), {
-          cacheKey: id,
-          fresh,
-          input,
-          signal,
+    'token.get': async ({ id, save, code, fresh }) => {
+      const saved = save ? saveDraft(repository, id, save) : undefined
+      try {
+        const outcome = await running.run(id, async (signal) => {
+          const input = consent.grantInput(id, code)
+          const got = await engine.getToken(repository.getWithSecrets(id), {
+            cacheKey: id,
+            fresh,
+            input,
+            signal,
+          })
+          if (input.code) consent.finish(id)
+          return withoutRefreshToken(got)
         })
-        if (input.code) consent.finish(id)
-        return withoutRefreshToken(outcome)
-      }),
+        return saved ? { ...outcome, saved } : outcome
+      } catch (error) {
+        // Saved, then refused (a missing value, a cancel): the form still learns what was saved.
+        if (saved && error instanceof TokenDeskError)
+          throw new TokenDeskError(error.code, error.message, {
+            field: error.field,
+            details: { ...error.details, saved },
+            cause: error,
+          })
+        throw error
+      }
+    },
     'token.cancel': ({ id }) => {
       running.cancel(id)
       return null
@@ -125,6 +140,20 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       return null
     },
   }
+}
+
+/** Get token with unsaved changes: saved as integrations.save would, under the id the renderer chose. */
+function saveDraft(
+  repository: AppServices['repository'],
+  id: string,
+  save: { integration: Record<string, unknown>; keepSecrets?: string[]; tokenStorage?: TokenStorage },
+): EditableIntegration {
+  return repository.save({
+    id,
+    integration: parseIntegration(save.integration),
+    keepSecrets: save.keepSecrets,
+    tokenStorage: save.tokenStorage,
+  })
 }
 
 /** The form leaves saved secrets empty; the preview fills them in from the vault, in main. */

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { ERR_INTEGRATION_NOT_FOUND } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
-import type { EditableIntegration, IntegrationSummary, TokenStorage } from '../../shared/storedIntegration'
+import {
+  summaryOf,
+  type EditableIntegration,
+  type IntegrationSummary,
+  type TokenStorage,
+} from '../../shared/storedIntegration'
 import { TokenDeskError } from '../errors'
 import { parseIntegration } from '../integration/parse'
 import { collectSecrets, secretAt, withoutSecrets, withSecrets } from '../vault/secretPaths'
@@ -41,12 +46,12 @@ export class IntegrationRepository {
 
   list(): IntegrationSummary[] {
     return Object.values(this.records())
-      .map(summarize)
+      .map(summaryOf)
       .sort((a, b) => a.name.localeCompare(b.name))
   }
 
   summary(id: string): IntegrationSummary {
-    return summarize(this.record(id))
+    return summaryOf(this.record(id))
   }
 
   getForEditing(id: string): EditableIntegration {
@@ -173,15 +178,5 @@ export class IntegrationRepository {
     this.store.update('integrations', (current) => change({ ...(current as Record<string, StoredRecord>) }))
     // Each write rewrites the whole file: skip the second one when the version is already current.
     if (this.store.get('version') !== CURRENT_VERSION) this.store.set('version', CURRENT_VERSION)
-  }
-}
-
-function summarize({ id, integration, updatedAt }: StoredRecord): IntegrationSummary {
-  return {
-    id,
-    name: integration.name || 'Untitled integration',
-    preset: integration.preset,
-    grant: integration.grant,
-    updatedAt,
   }
 }

@@ -44,6 +44,13 @@ export interface TokenPreview {
   fieldWarnings: Array<{ field: string; message: string }>
 }
 
+/**
+ * Get token's answer. With `save`, the draft was saved first: `saved` is the integration as the form
+ * and the list now show it, so one click costs one round trip. A refusal after the save carries the
+ * same in `details.saved`.
+ */
+export type TokenAnswer = TokenOutcome & { saved?: EditableIntegration }
+
 const id = z.string().min(1).max(100)
 const empty = z.object({}).strict()
 /** The integration itself is validated by parseIntegration, whose messages name the field and the fix. */
@@ -163,8 +170,24 @@ export const contract = {
       })
       .strict(),
   ),
-  'token.get': defineCall<TokenOutcome>()(
-    z.object({ id, code: z.string().max(10_000).optional(), fresh: z.boolean().optional() }).strict(),
+  'token.get': defineCall<TokenAnswer>()(
+    z
+      .object({
+        /** The integration, saved or (with `save`) to be saved under this id: the renderer names a new one. */
+        id,
+        /** The form's unsaved changes, saved (as integrations.save) before the token is asked for. */
+        save: z
+          .object({
+            integration: integrationDraft,
+            keepSecrets: z.array(secretPath).max(100).optional(),
+            tokenStorage: z.enum(['disk', 'session']).optional(),
+          })
+          .strict()
+          .optional(),
+        code: z.string().max(10_000).optional(),
+        fresh: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'token.preview': defineCall<TokenPreview>()(
     z

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { tokendesk } from '../api/client'
 import { HistoryScreen } from '../features/history/HistoryScreen'
 import { TokenInspector } from '../features/inspector/TokenInspector'
-import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
-import { confirmLeavingEditor } from '../features/integrations/IntegrationList'
-import { useEditor } from '../features/integrations/editorStore'
 import { useIntegrations } from '../features/integrations/integrationsStore'
+import { useApp } from './appStore'
 import { CommandPalette, type Command } from './CommandPalette'
+import { IntegrationsScreen } from './IntegrationsScreen'
+import { openIntegration } from './openIntegration'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { useNavigation, type Screen } from './navigationStore'
@@ -17,19 +16,9 @@ const SCREENS: Array<{ id: Screen; label: string }> = [
   { id: 'history', label: 'History' },
 ]
 
-/** Opens a saved integration in its form, from anywhere (history, the palette); unsaved changes ask first. */
-function openIntegration(id: string): void {
-  const navigation = useNavigation.getState()
-  if (navigation.screen !== 'integrations') navigation.go('integrations')
-  if (useNavigation.getState().screen !== 'integrations') return // the leave guard said no
-  if (useEditor.getState().draft?.id === id) return
-  if (!confirmLeavingEditor()) return
-  useIntegrations.getState().select(id)
-  void useEditor.getState().open(id)
-}
-
 export function App() {
-  const [version, setVersion] = useState('')
+  const version = useApp((state) => state.version)
+  const loadApp = useApp((state) => state.load)
   const screen = useNavigation((state) => state.screen)
   const go = useNavigation((state) => state.go)
   const summaries = useIntegrations((state) => state.summaries)
@@ -39,10 +28,8 @@ export function App() {
   const presetMenuDone = useCallback(() => setPresetMenuWanted(false), [])
   useKeyboardShortcuts(openPalette)
   useEffect(() => {
-    void tokendesk()
-      .app.info({})
-      .then((result) => result.ok && setVersion(result.value.version))
-  }, [])
+    void loadApp()
+  }, [loadApp])
   const commands = useMemo(
     (): Command[] => [
       ...summaries.map((summary) => ({

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react'
-import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '../../../../shared/errorCodes'
-import type { ImportOutcome } from '../../../../shared/ipc/contract'
-import { tokendesk } from '../../api/client'
+import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '@shared/errorCodes'
+import type { ImportOutcome } from '@shared/ipc/contract'
 import { Dialog } from '../../ui/Dialog'
 import { useIntegrations } from './integrationsStore'
 
@@ -19,16 +18,15 @@ export function ImportButton() {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; warnings?: string[] } | null>(
     null,
   )
-  const { refresh } = useIntegrations()
+  const importFile = useIntegrations((state) => state.importFile)
 
   const runImport = async (picked: { name: string; text: string }, typed?: string) => {
-    const result = await tokendesk().integrations.import({ file: picked, passphrase: typed })
+    const result = await importFile(picked, typed)
     if (result.ok) {
       setNeedsPassphrase(false)
       setFile(null)
       setPassphrase('')
       setMessage(describe(result.value))
-      await refresh()
     } else if (result.error.code === ERR_PASSPHRASE_REQUIRED || result.error.code === ERR_PASSPHRASE_WRONG) {
       setFile(picked)
       setNeedsPassphrase(true)
@@ -145,10 +143,10 @@ export function ExportDialog({ id, name, onClose }: { id: string; name: string; 
   const [done, setDone] = useState<string | null>(null)
   const titleId = useId()
   const mismatch = includeSecrets && repeat !== '' && repeat !== passphrase
+  const exportIntegration = useIntegrations((state) => state.exportIntegration)
 
   const exportNow = async () => {
-    const result = await tokendesk().integrations.export({
-      ids: [id],
+    const result = await exportIntegration(id, {
       includeSecrets,
       passphrase: includeSecrets ? passphrase : undefined,
     })

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ClientAuthStyle } from '../../../../shared/integration'
-import type { TokenPreview } from '../../../../shared/ipc/contract'
+import { useShallow } from 'zustand/react/shallow'
+import type { ClientAuthStyle } from '@shared/integration'
+import type { TokenPreview } from '@shared/ipc/contract'
 import { SecretField } from '../../ui/SecretField'
 import { SignInSettings } from './SignInSettings'
 import { SelectField } from '../../ui/SelectField'
@@ -21,7 +22,15 @@ const ISSUER_PRESETS = new Set(['openid-connect', 'generic-oauth2'])
 
 /** The integration as a form: plain labels, help from the vendor's point of view, only the fields that matter. */
 export function IntegrationForm({ draft }: { draft: Draft }) {
-  const { updateIntegration, update, error, revealSecret, preview } = useEditor()
+  const { updateIntegration, update, error, revealSecret, preview } = useEditor(
+    useShallow(({ updateIntegration, update, error, revealSecret, preview }) => ({
+      updateIntegration,
+      update,
+      error,
+      revealSecret,
+      preview,
+    })),
+  )
   const presets = useIntegrations((state) => state.presets)
   const integration = draft.integration
   const preset = presets.find((each) => each.id === integration.preset)
@@ -389,7 +398,8 @@ function TimeoutField({
 
 /** SkyKick-style: other credentials than the client's in the Basic header. */
 function BasicOverride({ draft }: { draft: Draft }) {
-  const { updateIntegration, revealSecret } = useEditor()
+  const updateIntegration = useEditor((state) => state.updateIntegration)
+  const revealSecret = useEditor((state) => state.revealSecret)
   const basicAuth = draft.integration.basicAuth
   return (
     <div className="stack stack--tight">

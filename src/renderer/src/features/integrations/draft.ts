@@ -1,5 +1,5 @@
-import type { ConfigValue, Integration } from '../../../../shared/integration'
-import type { EditableIntegration, TokenStorage } from '../../../../shared/storedIntegration'
+import type { ConfigValue, Integration } from '@shared/integration'
+import type { EditableIntegration, TokenStorage } from '@shared/storedIntegration'
 import type { Pair } from '../../ui/KeyValueEditor'
 
 /**
