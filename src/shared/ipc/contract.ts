@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiOutcome } from '../apiCall'
+import type { DiscoveredProvider } from '../discovery'
 import type { RecordedHttpRequest } from '../exchange'
 import type { HistoryEntry } from '../history'
 import type { DecodedJwt, VerificationResult } from '../jwt'
@@ -130,6 +131,10 @@ export const contract = {
   'signIn.signOut': defineCall<{ signOutPage: string }>()(z.object({ id }).strict()),
   /** Forgets the embedded window's remembered sign-in (cookies) for the integration. */
   'signIn.clearSession': defineCall<null>()(z.object({ id }).strict()),
+  /** Reads the draft's issuer's discovery document (null without an issuer); a failure names the Issuer field. */
+  'discovery.get': defineCall<DiscoveredProvider | null>()(
+    z.object({ integration: integrationDraft }).strict(),
+  ),
   'presets.list': defineCall<Preset[]>()(empty),
   'integrations.list': defineCall<IntegrationSummary[]>()(empty),
   'integrations.get': defineCall<EditableIntegration>()(z.object({ id }).strict()),

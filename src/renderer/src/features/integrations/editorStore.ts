@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { DiscoveredProvider } from '@shared/discovery'
 import type { TokenPreview } from '@shared/ipc/contract'
 import type { Integration } from '@shared/integration'
 import type { Preset } from '@shared/preset'
@@ -28,6 +29,8 @@ interface EditorState {
   setView: (view: EditorView) => void
   preview: TokenPreview | null
   previewError: string | null
+  /** What the issuer's discovery document names, for the issuer it was read for; or why it could not be read. */
+  discovery: { issuer: string; found: DiscoveredProvider | null; problem: string | null } | null
   /** A pasted authorization code or PIN; never saved with the integration. */
   code: string
   /** Device sign-in under way: the code the user types on the other device. */
@@ -46,6 +49,8 @@ interface EditorState {
   getToken: () => Promise<void>
   cancel: () => void
   refreshPreview: (reveal?: boolean) => Promise<void>
+  /** Reads the draft's issuer's discovery document; a success clears the refusals discovery answers. */
+  discover: () => Promise<void>
   revealSecret: (path: string) => Promise<string | null>
   /** Opens the provider's authorize page in the browser (a code or PIN to paste comes back). */
   openAuthorizePage: () => Promise<Result<{ authorizeUrl: string }> | null>
@@ -59,6 +64,28 @@ interface EditorState {
 /** Requests are numbered so a late answer for an earlier draft never overwrites a newer one. */
 let requestNumber = 0
 let tokenRequest = 0
+let discoveryNumber = 0
+
+/** Fields an issuer's discovery fills in: once it succeeds, a refusal about them is out of date. */
+const DISCOVERED_FIELDS = new Set(['issuer', 'tokenUrl', 'authorizeUrl', 'deviceAuthorizationUrl'])
+
+/** The refusal without what discovery now answers; null when nothing else was wrong. */
+function withoutDiscovered(error: ErrorData | null): ErrorData | null {
+  if (!error) return null
+  const missing = error.details?.['missing'] as Array<{ field: string; label: string }> | undefined
+  if (!missing) return error.field && DISCOVERED_FIELDS.has(error.field) ? null : error
+  const left = missing.filter(({ field }) => !DISCOVERED_FIELDS.has(field))
+  if (left.length === missing.length) return error
+  if (left.length === 0) return null
+  const labels = left.map(({ label }) => label)
+  const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+  return {
+    ...error,
+    field: left[0]!.field,
+    message: `Still needed before a token can be requested: ${named}.`,
+    details: { ...error.details, missing: left },
+  }
+}
 
 export const useEditor = create<EditorState>((set, get) => ({
   draft: null,
@@ -71,6 +98,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   setView: (view) => set({ view }),
   preview: null,
   previewError: null,
+  discovery: null,
   code: '',
   devicePrompt: null,
   idToken: null,
@@ -191,6 +219,18 @@ export const useEditor = create<EditorState>((set, get) => ({
         : { preview: null, previewError: result.error.message },
     )
   },
+  discover: async () => {
+    const draft = get().draft
+    const issuer = typeof draft?.integration.issuer === 'string' ? draft.integration.issuer.trim() : ''
+    if (!draft || !issuer) return set({ discovery: null })
+    const mine = ++discoveryNumber
+    const result = await tokendesk().discovery.get({
+      integration: integrationFromDraft(draft) as Record<string, unknown>,
+    })
+    if (mine !== discoveryNumber) return
+    if (!result.ok) return set({ discovery: { issuer, found: null, problem: result.error.message } })
+    set({ discovery: { issuer, found: result.value, problem: null }, error: withoutDiscovered(get().error) })
+  },
   revealSecret: async (path) => {
     const id = get().draft?.id
     if (!id) return null
@@ -216,7 +256,16 @@ export const useEditor = create<EditorState>((set, get) => ({
     return (await tokendesk().signIn.clearSession({ id })).ok
   },
   close: () =>
-    set({ draft: null, dirty: false, outcome: null, idToken: null, preview: null, error: null, code: '' }),
+    set({
+      draft: null,
+      dirty: false,
+      outcome: null,
+      idToken: null,
+      preview: null,
+      discovery: null,
+      error: null,
+      code: '',
+    }),
 }))
 
 /** The draft as integrations.save and token.get's `save` take it. */
