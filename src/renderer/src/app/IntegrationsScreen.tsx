@@ -235,7 +235,13 @@ function Results({
       {outcome?.ok && draft.id && (
         <TokenInfoPanel integrationId={draft.id} kinds={tokenInfoKinds(integration)} />
       )}
-      {outcome?.ok && draft.id && <ApiConsole integrationId={draft.id} integration={integration} />}
+      {outcome?.ok && draft.id && (
+        <ApiConsole
+          integrationId={draft.id}
+          integration={integration}
+          baseUrlFrom={draft.apiBaseUrlDerived?.from}
+        />
+      )}
       <RequestPreview />
     </>
   )

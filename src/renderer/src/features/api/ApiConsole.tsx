@@ -17,9 +17,12 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 export function ApiConsole({
   integrationId,
   integration,
+  baseUrlFrom,
 }: {
   integrationId: string
   integration: Integration
+  /** The base URL was derived from the Token URL's host: this host. */
+  baseUrlFrom?: string
 }) {
   const [method, setMethod] = useState<(typeof METHODS)[number]>('GET')
   const [url, setUrl] = useState('')
@@ -67,7 +70,7 @@ export function ApiConsole({
       <p className="help">
         The token goes {placement}. Relative paths use the API base URL
         {typeof integration.api?.baseUrl === 'string' && integration.api.baseUrl
-          ? ` (${integration.api.baseUrl})`
+          ? ` (${integration.api.baseUrl}${baseUrlFrom ? `, derived from the Token URL’s host ${baseUrlFrom}` : ''})`
           : ''}
         .
       </p>

@@ -315,6 +315,11 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           type="url"
           value={textOf(integration.api?.baseUrl)}
           onChange={(value) => updateIntegration({ api: { ...integration.api, baseUrl: valueOf(value) } })}
+          help={
+            draft.apiBaseUrlDerived
+              ? `Derived from the Token URL’s host (${draft.apiBaseUrlDerived.from}): the preset’s ${draft.apiBaseUrlDerived.presetDefault} is the vendor’s own API. Type another to change it.`
+              : 'Where Try the API sends relative paths.'
+          }
           warning={warningFor('api.baseUrl')}
         />
         <SelectField

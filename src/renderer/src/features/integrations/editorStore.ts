@@ -8,7 +8,14 @@ import type { SignInOutcome } from '@shared/signIn'
 import { summaryOf, type EditableIntegration } from '@shared/storedIntegration'
 import type { DeviceAuthorization, TokenOutcome } from '@shared/token'
 import { tokendesk } from '../../api/client'
-import { draftFromEditable, draftFromPreset, integrationFromDraft, keptSecrets, type Draft } from './draft'
+import {
+  draftFromEditable,
+  draftFromPreset,
+  integrationFromDraft,
+  keptSecrets,
+  withDerivedApiBaseUrl,
+  type Draft,
+} from './draft'
 import { useIntegrations } from './integrationsStore'
 
 type Busy = 'idle' | 'loading' | 'saving' | 'fetching'
@@ -135,7 +142,15 @@ export const useEditor = create<EditorState>((set, get) => ({
     if (draft) set({ draft: change(draft), dirty: true })
   },
   updateIntegration: (patch) =>
-    get().update((draft) => ({ ...draft, integration: { ...draft.integration, ...patch } })),
+    get().update((draft) => {
+      const changed = { ...draft, integration: { ...draft.integration, ...patch } }
+      // A base URL the user typed is theirs: no longer derived, nor followed.
+      if (patch.api && patch.api.baseUrl !== draft.integration.api?.baseUrl)
+        return { ...changed, apiBaseUrlDerived: undefined }
+      if (!('tokenUrl' in patch)) return changed
+      const preset = useIntegrations.getState().presets.find((each) => each.id === changed.integration.preset)
+      return withDerivedApiBaseUrl(changed, preset)
+    }),
   setCode: (code) => set({ code }),
   save: async () => {
     const draft = get().draft
