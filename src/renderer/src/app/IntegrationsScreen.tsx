@@ -104,7 +104,11 @@ function Editor({ draft }: { draft: Draft }) {
   }
 
   return (
-    <section ref={pane} className="editor-pane" aria-label="Integration">
+    <section
+      ref={pane}
+      className={`editor-pane${tabbed ? ' editor-pane--tabbed' : ''}`}
+      aria-label="Integration"
+    >
       <EditorActionBar />
       <EditorError ref={errorRef} />
       <ConsentStep draft={draft} />
