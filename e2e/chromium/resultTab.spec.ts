@@ -1,6 +1,6 @@
 import { startAltitudeAngelEmulator } from '../../tests/servers/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
-import { fill, getToken, newFromPreset } from '../harness/appActions'
+import { fill, getToken, newFromPreset, openSection } from '../harness/appActions'
 import { expectLayoutFits } from '../harness/layout'
 import { captureScreenshot } from '../harness/screenshots'
 import { expect, test } from '../harness/fixtures'
@@ -50,6 +50,36 @@ test('without room beside the form the result is a tab, brought forward when it 
     await expect(tabs).toHaveCount(0)
     await expect(form).toBeVisible()
     await expect(app.getByTestId('diagnosis')).toBeVisible()
+  } finally {
+    await emulator.close()
+  }
+})
+
+test('Save and Get token stay on screen down a long form, and the widest window still fits the result beside it', async ({
+  app,
+}) => {
+  const emulator = await startAltitudeAngelEmulator()
+  try {
+    await app.setViewportSize({ width: 900, height: 600 })
+    await newFromPreset(app, 'Altitude Angel')
+    await fill(app, 'Token URL', emulator.tokenUrl)
+    await fill(app, 'Client ID', emulator.credentials.clientId)
+    await fill(app, 'Client secret', emulator.credentials.clientSecret)
+    await openSection(app, 'Advanced')
+    await app.getByLabel('Timeout (seconds)', { exact: true }).scrollIntoViewIfNeeded()
+    await expect(app.getByRole('heading', { name: 'Permissions' })).not.toBeInViewport()
+    for (const name of ['Save', 'Get token'])
+      await expect(app.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 })
+    await app.getByRole('button', { name: 'Get token', exact: true }).click()
+    await expect(app.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true')
+    await expectLayoutFits(app, app.getByTestId('token-result'))
+
+    await app.setViewportSize({ width: 2560, height: 1440 })
+    await expect(app.getByRole('tablist')).toHaveCount(0)
+    await getToken(app)
+    await expectLayoutFits(app, app.getByTestId('token-result'))
+    await expect(app.getByRole('form', { name: 'Integration settings' })).toBeInViewport()
+    await captureScreenshot(app, 'layout/token-2560x1440')
   } finally {
     await emulator.close()
   }

@@ -102,21 +102,48 @@ export function ImportButton() {
         </Dialog>
       )}
       {message && !(needsPassphrase && message.tone === 'error') && (
-        <div
-          className={`callout callout--${message.tone === 'ok' ? 'ok' : 'error'}`}
-          role={message.tone === 'ok' ? 'status' : 'alert'}
-          data-testid="import-result"
-        >
-          {message.text}
-          {message.warnings && message.warnings.length > 0 && (
-            <ul>
-              {message.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ImportResult message={message} onDismiss={() => setMessage(null)} />
       )}
+    </div>
+  )
+}
+
+/**
+ * What the import did, in a compact line beside the list: what it brought in, and — amber, folded
+ * so the list stays in view — what to fill in or check afterwards.
+ */
+function ImportResult({
+  message,
+  onDismiss,
+}: {
+  message: { tone: 'ok' | 'error'; text: string; warnings?: string[] }
+  onDismiss: () => void
+}) {
+  const warnings = message.warnings ?? []
+  const tone = message.tone === 'error' ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
+  return (
+    <div
+      className={`callout callout--${tone} import__result`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="import-result"
+      data-tone={tone}
+    >
+      {message.text}
+      {warnings.length > 0 && (
+        <details className="import__warnings">
+          <summary>
+            {warnings.length === 1 ? '1 thing to check' : `${warnings.length} things to check`}
+          </summary>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <button type="button" className="link-button import__dismiss" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   )
 }
