@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { diagnoseExchange } from '../../src/main/diagnose/diagnose'
 import { resolveIntegration } from '../../src/main/integration/resolve'
 import { createMasker } from '../../src/main/http/mask'
-import { diagnosisContext } from '../../src/main/oauth/diagnosisContext'
+import { diagnosisContext } from '../../src/main/oauth/exchange/diagnosisContext'
 import type { Exchange } from '../../src/shared/exchange'
 import { htmlBody } from './hostileBodies'
 

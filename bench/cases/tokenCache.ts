@@ -1,4 +1,4 @@
-import { createTokenEngine } from '../../src/main/oauth/engine'
+import { createTokenEngine } from '../../src/main/oauth'
 import type { Integration } from '../../src/shared/integration'
 import type { Figure } from '../lib/figure'
 import { compareRounds, ms, times } from '../lib/stats'

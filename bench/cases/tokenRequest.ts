@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http'
-import { createTokenEngine } from '../../src/main/oauth/engine'
+import { createTokenEngine } from '../../src/main/oauth'
 import type { Integration } from '../../src/shared/integration'
 import type { Figure } from '../lib/figure'
 import { compareRounds, ms, times } from '../lib/stats'

@@ -1,4 +1,4 @@
-import { ALTITUDE_ANGEL_API_PATH, startAltitudeAngelEmulator } from '../../tests/servers/vendors'
+import { ALTITUDE_ANGEL_API_PATH, startAltitudeAngelEmulator } from '../../src/main/sandbox/vendors'
 import { expectTokenReceived, fill, getToken, newFromPreset, openSection } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 

@@ -1,4 +1,4 @@
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../tests/servers/oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../src/main/sandbox/oidcProvider'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'
 import { expectNoSeriousA11yViolations } from '../harness/axe'

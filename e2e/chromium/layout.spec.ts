@@ -2,7 +2,7 @@ import {
   startAltitudeAngelEmulator,
   startAvionteEmulator,
   startSkyKickEmulator,
-} from '../../tests/servers/vendors'
+} from '../../src/main/sandbox/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
 import { fill, getToken, newFromPreset } from '../harness/appActions'
 import { expectLayoutFits, layoutSizes, withEachLayout } from '../harness/layout'

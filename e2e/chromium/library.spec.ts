@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { startAutovitEmulator } from '../../tests/servers/vendors'
+import { startAutovitEmulator } from '../../src/main/sandbox/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
 import { fill, newFromPreset, openScreen } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'

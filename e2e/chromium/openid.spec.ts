@@ -4,7 +4,7 @@ import {
   oidcUser,
   startOidcProvider,
   type OidcTestServer,
-} from '../../tests/servers/oidcProvider'
+} from '../../src/main/sandbox/oidcProvider'
 import { approveDeviceCode } from '../../tests/servers/oidcUserAgent'
 import { expectTokenReceived, fill, getToken, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'

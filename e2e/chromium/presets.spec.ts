@@ -5,7 +5,7 @@ import {
   startAutovitEmulator,
   startAvionteEmulator,
   startSkyKickEmulator,
-} from '../../tests/servers/vendors'
+} from '../../src/main/sandbox/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
 import {
   expectTokenReceived,

@@ -1,4 +1,4 @@
-import { startAltitudeAngelEmulator } from '../../tests/servers/vendors'
+import { startAltitudeAngelEmulator } from '../../src/main/sandbox/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
 import { fill, getToken, newFromPreset, openSection } from '../harness/appActions'
 import { expectLayoutFits } from '../harness/layout'

@@ -1,4 +1,4 @@
-import { startAltitudeAngelEmulator } from '../../tests/servers/vendors'
+import { startAltitudeAngelEmulator } from '../../src/main/sandbox/vendors'
 import { expectTokenReceived, fill, getToken, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 

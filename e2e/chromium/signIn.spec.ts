@@ -6,7 +6,7 @@ import {
   oidcUser,
   startOidcProvider,
   type OidcTestServer,
-} from '../../tests/servers/oidcProvider'
+} from '../../src/main/sandbox/oidcProvider'
 import { expectTokenReceived, fill, openSection, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'

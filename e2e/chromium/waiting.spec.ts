@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startAltitudeAngelEmulator } from '../../tests/servers/vendors'
+import { startAltitudeAngelEmulator } from '../../src/main/sandbox/vendors'
 import { expectNoSeriousA11yViolations } from '../harness/axe'
 import { fill, getToken, newFromPreset, openSection } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'

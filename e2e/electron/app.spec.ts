@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { callNames } from '../../src/shared/ipc/contract'
-import { startAvionteEmulator } from '../../tests/servers/vendors'
+import { startAvionteEmulator } from '../../src/main/sandbox/vendors'
 import {
   expectTokenReceived,
   fill,
@@ -124,7 +124,7 @@ test('Copy works: the app’s page may write the clipboard, and only that', asyn
 })
 
 test('signs in inside the app: the embedded window shows the provider, catches the redirect and closes', async () => {
-  const { oidcClients, oidcUser, startOidcProvider } = await import('../../tests/servers/oidcProvider')
+  const { oidcClients, oidcUser, startOidcProvider } = await import('../../src/main/sandbox/oidcProvider')
   const oidc = await startOidcProvider()
   try {
     const page = await app.firstWindow()

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test'
-import type { OpenSignInWindow } from '../../src/main/oauth/signIn/signInAndGetToken'
+import type { OpenSignInWindow } from '../../src/main/oauth'
 
 /**
  * The embedded sign-in window played by a real Chromium page: every request goes past the sign-in

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../shared/integration'
-import { startTestServer, type TestServer } from '../../tests/servers/lib/testServer'
+import { startTestServer, type TestServer } from '../main/sandbox/lib/testServer'
 import { runCli } from './main'
 import { runCliForTest } from './test/runCliForTest'
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { TokenDeskError } from '../main/errors'
-import type { TokenEngine } from '../main/oauth/engine'
+import type { TokenEngine } from '../main/oauth'
 import { EXIT_INVALID_INPUT, paint, terminalSafe, type CliIo } from './io'
 
 const USAGE = `tokendesk — OAuth 2.0 tokens from the command line

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from '../../tests/servers/vendors'
+import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from './sandbox/vendors'
 import { nodePlatform } from '../../tests/support/nodePlatform'
 import { createServices } from './services'
 

@@ -7,10 +7,7 @@ import { createNodeTransport, type Transport } from './http/transport'
 import type { Environment } from './integration/resolve'
 import { createMasker } from './http/mask'
 import { createAppLog, type AppLog } from './log/appLog'
-import type { OpenSignInWindow } from './oauth/signIn/signInAndGetToken'
-import { ConsentSessions } from './oauth/consentSessions'
-import { createTokenEngine } from './oauth/engine'
-import { TokenCache } from './oauth/tokenCache'
+import { createTokenEngine, TokenCache, type OpenSignInWindow } from './oauth'
 import { checkHistoryFile, History } from './store/history'
 import { IntegrationRepository } from './store/integrationRepository'
 import { checkIntegrationsFile } from './store/integrationsFile'
@@ -112,7 +109,8 @@ export function createServices(platform: PlatformDeps) {
     return storageStatus()
   }
 
-  const consent = new ConsentSessions()
+  // Sign-ins in progress: a pasted PIN or address is read against the one this integration started.
+  const consent = engine.signInSessions
   return {
     engine,
     transport,

@@ -22,6 +22,8 @@ export const ERR_PASSPHRASE_REQUIRED = 'ERR_PASSPHRASE_REQUIRED'
 export const ERR_INTEGRATION_NOT_FOUND = 'ERR_INTEGRATION_NOT_FOUND'
 export const ERR_IMPORT_UNRECOGNIZED = 'ERR_IMPORT_UNRECOGNIZED'
 export const ERR_IMPORT_MALFORMED = 'ERR_IMPORT_MALFORMED'
+/** A picked collection folder holds more files, bytes or levels than an import reads. */
+export const ERR_IMPORT_TOO_LARGE = 'ERR_IMPORT_TOO_LARGE'
 export const ERR_DEVICE_AUTHORIZATION = 'ERR_DEVICE_AUTHORIZATION'
 export const ERR_CANCELLED = 'ERR_CANCELLED'
 export const ERR_ISSUER_MISMATCH = 'ERR_ISSUER_MISMATCH'
@@ -36,3 +38,11 @@ export const ERR_PROXY_REFUSED = 'ERR_PROXY_REFUSED'
 export const ERR_STORE_BUSY = 'ERR_STORE_BUSY'
 /** The CLI's token store (keychain or --token-store file) cannot be used. */
 export const ERR_TOKEN_STORE = 'ERR_TOKEN_STORE'
+/** The DPoP proof key (RFC 9449) cannot be made, read or used with the chosen algorithm. */
+export const ERR_DPOP_KEY = 'ERR_DPOP_KEY'
+/** A DPoP proof was asked for a target that is not an http(s) URL, or a method that is not one. */
+export const ERR_DPOP_TARGET = 'ERR_DPOP_TARGET'
+/** The key that signs a JWT bearer assertion (RFC 7523) cannot be read or does not fit the algorithm. */
+export const ERR_ASSERTION_KEY = 'ERR_ASSERTION_KEY'
+/** A JWT bearer assertion lacks a claim it must carry (iss, sub, aud) or has an impossible lifetime. */
+export const ERR_ASSERTION_CLAIMS = 'ERR_ASSERTION_CLAIMS'

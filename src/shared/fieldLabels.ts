@@ -24,6 +24,23 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'basicAuth.password': 'Basic password',
   'api.baseUrl': 'API base URL',
   timeoutMs: 'Timeout (seconds)',
+  'tokenExchange.subjectToken': 'Subject token',
+  'tokenExchange.subjectTokenType': 'Subject token type',
+  'tokenExchange.actorToken': 'Actor token',
+  'tokenExchange.actorTokenType': 'Actor token type',
+  'tokenExchange.audience': 'Audience',
+  'tokenExchange.resource': 'Resource',
+  'tokenExchange.requestedTokenType': 'Requested token type',
+  'jwtBearer.assertion': 'Assertion (pasted JWT)',
+  'jwtBearer.privateKey': 'Assertion signing key (PEM or JWK)',
+  'jwtBearer.algorithm': 'Assertion algorithm',
+  'jwtBearer.issuer': 'Assertion issuer (iss)',
+  'jwtBearer.subject': 'Assertion subject (sub)',
+  'jwtBearer.audience': 'Assertion audience (aud)',
+  'jwtBearer.expiresInSeconds': 'Assertion lifetime (seconds)',
+  'dpop.enabled': 'Use DPoP',
+  'dpop.algorithm': 'DPoP key algorithm',
+  'dpop.privateKey': 'DPoP proof key',
 }
 
 /** The label for `field`, the vendor's own when its preset names it (SkyKick's "API user ID"). */

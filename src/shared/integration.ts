@@ -14,7 +14,29 @@ export const KNOWN_GRANTS = [
   'refresh_token',
   'password',
   'device_code',
+  'token_exchange',
+  'jwt_bearer',
 ] as const
+
+/** The grant_type sent for the grants whose wire name is a URI (RFC 8693 §2.1, RFC 7523 §2.1). */
+export const GRANT_TYPE_URIS = {
+  token_exchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
+  jwt_bearer: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+} as const
+
+/** RFC 9449 proof-key algorithms TokenDesk can make a key for; ES256 is the default. */
+export const DPOP_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'] as const
+export type DpopAlgorithm = (typeof DPOP_ALGORITHMS)[number]
+
+/** RFC 8693 §3 token type identifiers, for the subject, actor and requested token types. */
+export const TOKEN_TYPES = {
+  access_token: 'urn:ietf:params:oauth:token-type:access_token',
+  refresh_token: 'urn:ietf:params:oauth:token-type:refresh_token',
+  id_token: 'urn:ietf:params:oauth:token-type:id_token',
+  jwt: 'urn:ietf:params:oauth:token-type:jwt',
+  saml1: 'urn:ietf:params:oauth:token-type:saml1',
+  saml2: 'urn:ietf:params:oauth:token-type:saml2',
+} as const
 export const CLIENT_AUTH_STYLES = [
   'basic',
   'body',
@@ -37,6 +59,8 @@ export const configValueSchema = z.union([z.string(), envReferenceSchema])
 export type ConfigValue = z.infer<typeof configValueSchema>
 
 const httpUrl = configValueSchema
+const tokenTypeUri = z.string().min(1, 'A token type cannot be empty.').max(300)
+const targetList = z.array(z.string().min(1, 'An audience or resource cannot be empty.').max(2000)).max(20)
 const valueMap = z.record(
   z
     .string()
@@ -69,6 +93,48 @@ export const integrationSchema = z.strictObject({
   /** PEM (PKCS#8) or JWK (JSON) private key for `private_key_jwt`. */
   clientAssertionKey: configValueSchema.optional(),
   clientAssertionAlg: z.string().max(20).optional(),
+
+  /** RFC 8693 token exchange (grant "token_exchange"): the token to trade and what to get for it. */
+  tokenExchange: z
+    .strictObject({
+      subjectToken: configValueSchema.optional(),
+      /** A token type URI; RFC 8693 §3 lists the standard ones (TOKEN_TYPES). */
+      subjectTokenType: tokenTypeUri.optional(),
+      actorToken: configValueSchema.optional(),
+      actorTokenType: tokenTypeUri.optional(),
+      audience: targetList.optional(),
+      resource: targetList.optional(),
+      requestedTokenType: tokenTypeUri.optional(),
+    })
+    .optional(),
+
+  /** RFC 7523 §2.1 JWT bearer grant (grant "jwt_bearer"): an assertion pasted, or signed with the user's key. */
+  jwtBearer: z
+    .strictObject({
+      /** A ready-made assertion; when set, nothing is signed. */
+      assertion: configValueSchema.optional(),
+      /** PEM (PKCS#8) or JWK (JSON) private key that signs the assertion. */
+      privateKey: configValueSchema.optional(),
+      algorithm: z.string().max(20).optional(),
+      issuer: configValueSchema.optional(),
+      subject: configValueSchema.optional(),
+      /** Default: the token URL (RFC 7523 §3). */
+      audience: configValueSchema.optional(),
+      /** Lifetime of a signed assertion (default 300 s). */
+      expiresInSeconds: z.number().int().min(1).max(86_400).optional(),
+    })
+    .optional(),
+
+  /** RFC 9449 DPoP: sender-constrained tokens, proved with a key TokenDesk makes and keeps in the vault. */
+  dpop: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      /** Default ES256. */
+      algorithm: z.enum(DPOP_ALGORITHMS).optional(),
+      /** The proof key as a private JWK (JSON text), made by TokenDesk when missing: a secret. */
+      privateKey: configValueSchema.optional(),
+    })
+    .optional(),
 
   tls: z
     .strictObject({

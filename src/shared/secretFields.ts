@@ -18,6 +18,11 @@ export const SECRET_FIELDS = [
   'basicAuth.password',
   'tls.key',
   'proxy.password',
+  'tokenExchange.subjectToken',
+  'tokenExchange.actorToken',
+  'jwtBearer.assertion',
+  'jwtBearer.privateKey',
+  'dpop.privateKey',
 ] as const
 
 /** Maps of names to values; an entry holds a secret when its name says so (isSecretName) or the user marked it. */
@@ -42,6 +47,8 @@ export const MARKABLE_FIELDS = [
   'api.baseUrl',
   'proxy.url',
   'proxy.username',
+  'jwtBearer.issuer',
+  'jwtBearer.subject',
 ] as const
 
 /**

@@ -6,7 +6,7 @@ import type { Integration } from '../../src/shared/integration'
 import type { DiagnosisContext } from '../../src/main/diagnose/context'
 import { diagnoseExchange } from '../../src/main/diagnose/diagnose'
 import { createTokenEngine } from '../../src/main/oauth/engine'
-import { startTestServer, type TestServer } from '../servers/lib/testServer'
+import { startTestServer, type TestServer } from '../../src/main/sandbox/lib/testServer'
 import { assertClonable, hostileText, secretValue, vendorNumber } from './hostile'
 
 // Each property runs many cases; under a loaded CI machine that takes longer than one plain test.

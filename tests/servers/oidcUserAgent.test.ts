@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { oidcClients, startOidcProvider, type OidcTestServer } from './oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../src/main/sandbox/oidcProvider'
 import { approveAuthorization, approveDeviceCode } from './oidcUserAgent'
 
 interface Discovery {

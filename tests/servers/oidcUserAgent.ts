@@ -1,4 +1,4 @@
-import { oidcUser } from './oidcProvider'
+import { oidcUser } from '../../src/main/sandbox/oidcProvider'
 
 /**
  * A scripted "user in a browser" for oidc-provider's development interactions: plain `fetch` with

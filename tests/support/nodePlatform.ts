@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { FileDialogs } from '../../src/main/files/fileDialogs'
-import type { OpenSignInWindow } from '../../src/main/oauth/signIn/signInAndGetToken'
+import type { OpenSignInWindow } from '../../src/main/oauth'
 import type { PlatformDeps } from '../../src/main/services'
 import { confStoreFactory } from '../../src/main/store/confStore'
 import { createAesGcmCipher } from '../../src/main/vault/aesGcmCipher'
@@ -17,7 +17,8 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
   const userData = options.directory ?? mkdtempSync(join(tmpdir(), 'tokendesk-userdata-'))
   const downloads = join(userData, '..', `${basename(userData)}-files`)
   mkdirSync(downloads, { recursive: true })
-  const filesToOpen: string[] = []
+  const filesToOpen: string[][] = []
+  const foldersToOpen: string[] = []
   const openedUrls: string[] = []
   /** What a test plays for the user's browser and for the embedded sign-in window, when it needs them. */
   const stand: { browser?: (url: string) => void; signInWindow?: OpenSignInWindow } = {}
@@ -27,10 +28,13 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
       writeFileSync(path, content)
       return path
     },
-    openFile: async () => {
-      const path = filesToOpen.shift()
-      return path ? { name: basename(path), text: readFileSync(path, 'utf8') } : null
+    openFiles: async () => {
+      const paths = filesToOpen.shift()
+      return paths
+        ? paths.map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8'), path }))
+        : null
     },
+    openFolder: async () => foldersToOpen.shift() ?? null,
   }
   const platform: PlatformDeps = {
     stores: confStoreFactory(userData),
@@ -51,7 +55,10 @@ export function nodePlatform(options: { strength?: CipherStrength; directory?: s
     userData,
     downloads,
     openedUrls,
-    queueFileToOpen: (path: string) => filesToOpen.push(path),
+    /** What the user picks in the next file dialog: one file or several. */
+    queueFileToOpen: (...paths: string[]) => filesToOpen.push(paths),
+    /** What the user picks in the next folder dialog. */
+    queueFolderToOpen: (path: string) => foldersToOpen.push(path),
     /** Plays the user's default browser: called with every page TokenDesk opens externally. */
     playBrowser: (browser: (url: string) => void) => (stand.browser = browser),
     /** Plays the embedded sign-in window (in the Chromium harness: a real page). */

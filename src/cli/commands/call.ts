@@ -1,4 +1,4 @@
-import type { TokenEngine } from '../../main/oauth/engine'
+import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
 import { renderDiagnosis, renderExchange, renderWarnings } from '../render'

@@ -1,4 +1,4 @@
-import type { TokenEngine } from '../../main/oauth/engine'
+import type { TokenEngine } from '../../main/oauth'
 import { EXIT_OK, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
 import { renderWarnings } from '../render'

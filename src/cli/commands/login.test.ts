@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../tests/servers/oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../main/sandbox/oidcProvider'
 import { approveAuthorization } from '../../../tests/servers/oidcUserAgent'
 import { runCliForTest } from '../test/runCliForTest'
 

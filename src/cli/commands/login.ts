@@ -1,5 +1,5 @@
-import type { TokenEngine } from '../../main/oauth/engine'
-import { signInAndGetToken } from '../../main/oauth/signIn/signInAndGetToken'
+import type { TokenEngine } from '../../main/oauth'
+import { signInAndGetToken } from '../../main/oauth'
 import { EXIT_INVALID_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
 import { openInDefaultBrowser } from '../openBrowser'

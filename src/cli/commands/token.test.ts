@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
-import { startAutovitEmulator, startSkyKickEmulator } from '../../../tests/servers/vendors'
+import { startAutovitEmulator, startSkyKickEmulator } from '../../main/sandbox/vendors'
 import { runCliForTest } from '../test/runCliForTest'
 
 const directory = mkdtempSync(join(tmpdir(), 'tokendesk-cli-'))
@@ -175,7 +175,7 @@ describe('tokendesk curl and call', () => {
 
 describe('tokendesk token with the device code grant', () => {
   it('prints where to approve and the user code, then the token once approved', async () => {
-    const { startOidcProvider, oidcClients } = await import('../../../tests/servers/oidcProvider')
+    const { startOidcProvider, oidcClients } = await import('../../main/sandbox/oidcProvider')
     const { approveDeviceCode } = await import('../../../tests/servers/oidcUserAgent')
     const oidc = await startOidcProvider()
     try {

@@ -1,7 +1,7 @@
 import { MASKED } from '../../shared/secretNames'
 import type { Integration } from '../../shared/integration'
 import type { TokenOutcome, TokenOutcomeSuccess } from '../../shared/token'
-import type { TokenEngine } from '../../main/oauth/engine'
+import type { TokenEngine } from '../../main/oauth'
 import { EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, paint, type CliIo } from '../io'
 import { loadIntegrationFile } from '../loadIntegration'
 import { renderDiagnosis, renderExchange, renderTokenSuccess, renderWarnings } from '../render'

@@ -1,4 +1,4 @@
-import type { TokenEngine } from '../../main/oauth/engine'
+import type { TokenEngine } from '../../main/oauth'
 import { runCli } from '../main'
 
 /** Runs the CLI in-process, as `tokendesk …` would, and returns what it printed and its exit code. */

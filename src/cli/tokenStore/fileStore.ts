@@ -3,7 +3,7 @@ import { ERR_TOKEN_STORE } from '../../shared/errorCodes'
 import { TokenDeskError } from '../../main/errors'
 import { withFileLock } from '../../main/store/fileLock'
 import { openWithPassphrase, sealWithPassphrase, type PassphraseBox } from '../../main/vault/passphraseBox'
-import type { KeptTokens } from '../../main/oauth/tokenCache'
+import type { KeptTokens } from '../../main/oauth/keptTokens'
 import { parseKeptTokens, type TokenStore } from './tokenStore'
 
 export const TOKEN_STORE_FORMAT = 'tokendesk.tokens/1'

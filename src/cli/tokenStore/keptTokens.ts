@@ -1,5 +1,5 @@
 import type { Integration } from '../../shared/integration'
-import type { TokenCache } from '../../main/oauth/tokenCache'
+import type { TokenCache } from '../../main/oauth/keptTokens'
 import { TokenDeskError } from '../../main/errors'
 import { openFileStore } from './fileStore'
 import { openKeychain } from './keychainStore'

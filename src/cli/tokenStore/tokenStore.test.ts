@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
-import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from '../../../tests/servers/vendors'
+import { startAltitudeAngelEmulator, type AltitudeAngelEmulator } from '../../main/sandbox/vendors'
 
 const run = promisify(execFile)
 const root = resolve(import.meta.dirname, '../../..')

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { realpathSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { ConfigValue, Integration } from '../../shared/integration'
-import type { KeptTokens } from '../../main/oauth/tokenCache'
-import { parseLedger } from '../../main/oauth/refreshTokenLedger'
+import type { KeptTokens } from '../../main/oauth/keptTokens'
+import { parseLedger } from '../../main/oauth/keptTokens'
 
 /**
  * Where the CLI keeps an integration's tokens between runs: the OS keychain, or a file the user

@@ -6,7 +6,7 @@ import {
   startAvionteEmulator,
   type AltitudeAngelEmulator,
   type AvionteEmulator,
-} from '../../../tests/servers/vendors'
+} from '../sandbox/vendors'
 import type { Integration } from '../../shared/integration'
 import { createTokenEngine } from '../oauth/engine'
 import { findPreset } from '../presets'

@@ -9,7 +9,7 @@ import {
   type AutovitEmulator,
   type AvionteEmulator,
   type SkyKickEmulator,
-} from '../../../tests/servers/vendors'
+} from '../sandbox/vendors'
 import type { Diagnosis } from '../../shared/diagnosis'
 import { performExchange } from '../http/exchange'
 import { formBody } from '../http/formEncoding'

@@ -4,6 +4,8 @@ import type { Evidence } from './evidence'
 import { explainOAuthError } from './oauthErrors'
 import { clockSkew, expiredToken, forbiddenToken, tokenNotAccepted } from './rules/accessToken'
 import { clientAuthStyle, secretEncoding, secretPasted } from './rules/clientCredentials'
+import { dpopBoundTokenSentAsBearer, dpopNonceRequired, dpopProofRefused } from './rules/dpop'
+import { assertionRefused, subjectTokenRefused, targetRefused } from './rules/exchangeGrants'
 import { forbidden, missingRequiredHeader, rateLimited, subscriptionKeyInvalid } from './rules/gateway'
 import {
   authorizationCodeRefused,
@@ -43,6 +45,12 @@ export const RESPONSE_RULES: HintRule[] = [
   redirectUriMismatch,
   authorizationCodeRefused,
   refreshTokenRefused,
+  dpopNonceRequired,
+  dpopProofRefused,
+  dpopBoundTokenSentAsBearer,
+  targetRefused,
+  subjectTokenRefused,
+  assertionRefused,
   grantCredentialsRefused,
   unsupportedGrant,
   unauthorizedClient,

@@ -1,7 +1,7 @@
 import type { Hint } from '../../shared/diagnosis'
 import type { NetworkFailure, ProxyUsed } from '../../shared/exchange'
 import type { DiagnosisContext } from './context'
-import { describeTlsProblem } from './tlsProblems'
+import { describeTlsProblem } from '../http/tlsProblems'
 
 /** Where the request went, without path or query: those can carry tokens (AffinityLive's _bearer_token). */
 export interface Destination {

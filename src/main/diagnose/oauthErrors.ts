@@ -86,6 +86,24 @@ const EXPLANATIONS: Record<string, OAuthErrorExplanation> = {
     meaning: 'The user (or an administrator policy) said no on the consent screen.',
     source: 'RFC 8628 §3.5, RFC 6749 §4.1.2.1',
   },
+  invalid_dpop_proof: {
+    refused: 'refused the DPoP proof',
+    meaning:
+      'The DPoP proof sent with the request is malformed, signed with an algorithm the server does not accept, names another method or URL, is too old, or was used before.',
+    source: 'RFC 9449 §7.1',
+  },
+  use_dpop_nonce: {
+    refused: 'asked for a DPoP nonce',
+    meaning:
+      'The server wants each DPoP proof to carry the nonce it sent in the DPoP-Nonce header; the request is sent again with it.',
+    source: 'RFC 9449 §8, §9',
+  },
+  invalid_target: {
+    refused: 'refused the requested audience or resource',
+    meaning:
+      'The audience or resource asked for is unknown to the server, or it will not issue this client a token for it.',
+    source: 'RFC 8693 §2.2.2, RFC 8707 §2',
+  },
   expired_token: {
     refused: 'reports that the device code expired',
     meaning: 'The user did not approve in time; start the device sign-in again.',

@@ -4,7 +4,7 @@ import type { Evidence } from './evidence'
 import type { Destination } from './networkHints'
 import { explainOAuthError } from './oauthErrors'
 import { shorten } from './responseBody'
-import { describeTlsProblem } from './tlsProblems'
+import { describeTlsProblem } from '../http/tlsProblems'
 import { who, withoutFinalStop } from './wording'
 
 /** Longest vendor text read aloud in a summary; the full text stays in `vendor`. */

@@ -1,6 +1,6 @@
 import { discoveredEndpoints } from '../../shared/discovery'
 import { parseIntegration } from '../integration/parse'
-import { discoveryUrl } from '../oauth/discovery'
+import { discoveryUrl } from '../http/discoveryDocument'
 import type { AppServices } from '../services'
 import type { Handlers } from './handlerType'
 

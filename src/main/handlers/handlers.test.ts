@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract'
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../tests/servers/oidcProvider'
-import { startAltitudeAngelEmulator, startAutovitEmulator } from '../../../tests/servers/vendors'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../sandbox/oidcProvider'
+import { startAltitudeAngelEmulator, startAutovitEmulator } from '../sandbox/vendors'
 import { dispatchCall } from '../dispatch'
 import { createServices } from '../services'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
@@ -132,12 +132,12 @@ describe('import from other tools', () => {
         name: 'Machine API',
         schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
       },
-      variable: [{ key: 'authHost', value: oidc.issuer }],
+      // Collection variables stay {{name}} for the workspace's environments (see importers/importedIntegrations.test.ts).
       auth: {
         type: 'oauth2',
         oauth2: [
           { key: 'grant_type', value: 'client_credentials', type: 'string' },
-          { key: 'accessTokenUrl', value: '{{authHost}}/token', type: 'string' },
+          { key: 'accessTokenUrl', value: oidc.tokenUrl, type: 'string' },
           { key: 'clientId', value: oidcClients.machine.clientId, type: 'string' },
           { key: 'clientSecret', value: oidcClients.machine.clientSecret, type: 'string' },
           { key: 'scope', value: 'api:read', type: 'string' },

@@ -1,5 +1,9 @@
-import type { Integration } from '../../shared/integration'
-import { importIntegrations } from '../importers'
+import { basename, dirname } from 'node:path'
+import type { ImportOutcome } from '../../shared/ipc/contract'
+import { MASKED } from '../../shared/secretNames'
+import { readCollectionFolder } from '../files/collectionFolder'
+import type { PickedFile } from '../files/fileDialogs'
+import { importBrunoFolder, importFiles, type ImportResult } from '../importers'
 import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { decryptExport, isEncryptedExport, writeExport } from '../store/exportFile'
@@ -16,6 +20,7 @@ type IntegrationHandlers = Pick<
   | 'integrations.revealSecret'
   | 'integrations.export'
   | 'integrations.import'
+  | 'integrations.importFolder'
 >
 
 export function integrationHandlers({ repository, dialogs, now }: AppServices): IntegrationHandlers {
@@ -39,17 +44,50 @@ export function integrationHandlers({ repository, dialogs, now }: AppServices): 
       const path = await dialogs.saveFile(`${name}.tokendesk.json`, content)
       return path ? { saved: true, path } : { saved: false }
     },
-    'integrations.import': async ({ file, passphrase }) => {
-      const picked = file ?? (await dialogs.openFile())
-      if (!picked) return { cancelled: true, imported: [], warnings: [] }
-      const text = isEncryptedExport(picked.text) ? decryptExport(picked.text, passphrase) : picked.text
-      const result = importIntegrations({ fileName: picked.name, text })
-      const imported = result.integrations.map((integration: Integration) =>
-        repository.summary(repository.save({ integration }).id),
-      )
-      return { cancelled: false, format: result.format, imported, warnings: result.warnings }
+    'integrations.import': async ({ file, files, passphrase }) => {
+      const picked: PickedFile[] | null = files ?? (file ? [file] : await dialogs.openFiles())
+      if (!picked?.length) return { cancelled: true, imported: [], environments: [], warnings: [] }
+      // Picked in main, a collection's bruno.json leads to its folder: the whole collection is read.
+      const config = picked.find((each) => each.path && basename(each.path) === 'bruno.json')
+      if (config?.path) return saveImport(await importFolderAt(dirname(config.path)))
+      const texts = picked.map((each) => ({
+        fileName: each.name,
+        text: isEncryptedExport(each.text) ? decryptExport(each.text, passphrase) : each.text,
+      }))
+      return saveImport(importFiles(texts))
+    },
+    'integrations.importFolder': async () => {
+      const folder = await dialogs.openFolder()
+      if (!folder) return { cancelled: true, imported: [], environments: [], warnings: [] }
+      return saveImport(await importFolderAt(folder))
     },
   }
+
+  /** Saves the integrations as today; environments and folders are reported, for the workspace to keep. */
+  function saveImport(result: ImportResult): ImportOutcome {
+    const imported = result.integrations.map(({ folder: _folder, ...integration }) =>
+      repository.summary(repository.save({ integration }).id),
+    )
+    return {
+      cancelled: false,
+      format: result.format,
+      imported,
+      environments: (result.environments ?? []).map((environment) => ({
+        name: environment.name,
+        variables: environment.variables.map((variable) => ({
+          ...variable,
+          value: variable.secret && variable.value ? MASKED : variable.value,
+        })),
+      })),
+      warnings: result.warnings,
+    }
+  }
+}
+
+async function importFolderAt(folder: string): Promise<ImportResult> {
+  const read = await readCollectionFolder(folder)
+  const result = importBrunoFolder(read.files)
+  return { ...result, warnings: [...read.warnings, ...result.warnings] }
 }
 
 function slug(name: string): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERR_INTEGRATION_INCOMPLETE } from '../../shared/errorCodes'
 import type { EditableIntegration } from '../../shared/storedIntegration'
-import { startAltitudeAngelEmulator } from '../../../tests/servers/vendors'
+import { startAltitudeAngelEmulator } from '../sandbox/vendors'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
 import { dispatchCall } from '../dispatch'
 import { createServices } from '../services'

@@ -7,8 +7,7 @@ import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { readPath, withSecrets } from '../vault/secretPaths'
 import { TokenDeskError } from '../errors'
-import { signInAndGetToken } from '../oauth/signIn/signInAndGetToken'
-import { signOutUrl } from '../oauth/signIn/signOutUrl'
+import { signInAndGetToken, signOutUrl } from '../oauth'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from './handlerType'
 
@@ -39,14 +38,12 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
       const saved = save ? saveDraft(repository, id, save) : undefined
       try {
         const outcome = await running.run(id, async (signal) => {
-          const input = consent.grantInput(id, code)
-          const got = await engine.getToken(repository.getWithSecrets(id), {
-            cacheKey: id,
-            fresh,
-            input,
-            signal,
-          })
-          if (input.code) consent.finish(id)
+          const integration = repository.getWithSecrets(id)
+          const options = { cacheKey: id, fresh, signal }
+          const got =
+            code === undefined
+              ? await engine.getToken(integration, options)
+              : await engine.redeemPastedCode(integration, code, options)
           return withoutRefreshToken(got)
         })
         return saved ? { ...outcome, saved } : outcome

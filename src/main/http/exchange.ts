@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Exchange, NetworkFailure } from '../../shared/exchange'
-import { classifyNetworkError } from '../diagnose/networkErrors'
+import { classifyNetworkError } from './networkErrors'
 import type { Masker, PreparedRequest } from './mask'
 import type { ProxySetting } from './proxy'
 import type { HttpResponse, TlsOptions, Transport } from './transport'

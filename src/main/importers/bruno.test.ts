@@ -114,30 +114,56 @@ describe('Bruno collection export (JSON)', () => {
     text: readSample('shop-api.bruno_collection.json'),
   })
 
-  it('imports folder-level client credentials; a secret Bruno did not export becomes an environment reference', () => {
+  it('imports folder-level client credentials keeping {{name}} for environment variables', () => {
     expect(result.format).toBe('bruno')
     expect(result.integrations[0]).toEqual({
       format: 'tokendesk.integration/1',
-      name: 'Shop API / Admin',
+      name: 'Admin',
+      folder: ['Shop API'],
       grant: 'client_credentials',
       tokenUrl: '{{authHost}}/oauth/token',
-      clientId: 'admin-console',
-      clientSecret: { env: 'adminClientSecret' },
+      clientId: '{{adminClientId}}',
+      clientSecret: '{{adminClientSecret}}',
       clientAuth: 'body',
       scope: ['admin:refunds', 'admin:users'],
       scopeSeparator: ',',
       api: { tokenPlacement: 'header' },
     })
-    expect(result.warnings).toEqual([
-      'Bruno folder "Shop API / Admin": "tokenUrl" keeps {{authHost}} as typed: this file gives it no single value. Replace it before use.',
-      'Bruno folder "Shop API / Admin": "clientSecret": the Bruno variable {{adminClientSecret}} has no single value in this file, so it now reads the environment variable adminClientSecret. Set it before use.',
+    expect(result.warnings).toEqual([])
+  })
+
+  it('makes each environment an environment with the collection variables; a secret Bruno did not export is empty', () => {
+    const shared = { name: 'tenant', value: 'shop-eu', secret: false }
+    const secret = { name: 'adminClientSecret', value: '', secret: true }
+    expect(result.environments).toEqual([
+      {
+        name: 'Staging',
+        variables: [
+          shared,
+          { name: 'baseUrl', value: 'https://api.staging.shop.example', secret: false },
+          { name: 'authHost', value: 'https://auth.staging.shop.example', secret: false },
+          { name: 'adminClientId', value: 'admin-console', secret: false },
+          secret,
+        ],
+      },
+      {
+        name: 'Production',
+        variables: [
+          shared,
+          { name: 'baseUrl', value: 'https://api.shop.example', secret: false },
+          { name: 'authHost', value: 'https://auth.shop.example', secret: false },
+          { name: 'adminClientId', value: 'admin-console', secret: false },
+          secret,
+        ],
+      },
     ])
   })
 
   it('imports a request password grant: request variables win over environments, secrets kept', () => {
     expect(result.integrations[1]).toEqual({
       format: 'tokendesk.integration/1',
-      name: 'Shop API / Sign in as clerk',
+      name: 'Sign in as clerk',
+      folder: ['Shop API'],
       grant: 'password',
       tokenUrl: 'https://auth.staging.shop.example/oauth/token',
       clientId: 'pos-terminal',

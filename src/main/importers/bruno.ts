@@ -1,9 +1,17 @@
 import { bruDictionary, bruRecord, parseBruBlocks, type BruBlock } from './lib/bruLang'
-import { agreedLookup, firstOf, type Lookup, type Variables } from './lib/environments'
+import {
+  definedNames,
+  firstOf,
+  lookupIn,
+  withSharedVariables,
+  type ImportedEnvironment,
+  type ImportedVariable,
+  type Lookup,
+  type Variables,
+} from './lib/environments'
 import { flag, isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
 import { templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
-import { ownValue } from '../../shared/own'
 
 /**
  * Bruno, in its two shapes: a `.bru` file (a request, `folder.bru` or `collection.bru`) with an
@@ -39,11 +47,26 @@ export function looksLikeBru(fileName: string | undefined, content: string): boo
 
 export function readBruFile(content: string, fileName?: string): ImportDraft[] {
   const blocks = parseBruBlocks(content)
-  const block = (name: string) => blocks.find((each) => each.name === name)
-  const oauth2Block = block('auth:oauth2')
-  if (!oauth2Block) return []
   const { kind, name } = identify(blocks, fileName)
-  const label = `Bruno ${kind} "${name}"`
+  return draftsFromBru(blocks, { kind, path: [name], scopes: [] })
+}
+
+/** Where a `.bru` file sits and which variables it sees: its own are added here. */
+export interface BruPlacement {
+  kind: string
+  /** The folders and the file's own name, outermost first. */
+  path: string[]
+  /** Variables of the folders around it, innermost first: filled in. */
+  scopes: Lookup[]
+  /** Environment and collection variables: kept as `{{name}}`. */
+  workspaceVariable?: (name: string) => string | undefined
+}
+
+/** The `auth:oauth2` block of one parsed `.bru` file as a draft (none without such a block). */
+export function draftsFromBru(blocks: BruBlock[], placement: BruPlacement): ImportDraft[] {
+  const oauth2Block = blocks.find((each) => each.name === 'auth:oauth2')
+  if (!oauth2Block) return []
+  const label = `Bruno ${placement.kind} "${placement.path.join(' / ')}"`
   const notes: string[] = []
   const mode = authMode(blocks)
   if (mode && mode !== 'oauth2') {
@@ -52,12 +75,18 @@ export function readBruFile(content: string, fileName?: string): ImportDraft[] {
   const oauth2: JsonObject = {}
   for (const [key, value] of Object.entries(bruRecord(oauth2Block))) oauth2[camelCase(key)] = value
   oauth2.additionalParameters = additionalParamsOf(blocks)
-  const variables = localVariables(bruDictionary(block('vars:pre-request') ?? emptyBlock()))
-  return [draftFrom(oauth2, label, name, (each) => variables[each], notes)]
+  const lookup = firstOf(lookupIn(bruVariables(blocks)), ...placement.scopes)
+  return [draftFrom(oauth2, label, placement.path, lookup, placement.workspaceVariable, notes)]
+}
+
+/** A `.bru` file's `vars:pre-request` entries; a leading `@` marks a request-local variable, the same for us. */
+export function bruVariables(blocks: BruBlock[]): Variables {
+  const block = blocks.find((each) => each.name === 'vars:pre-request')
+  return localVariables(block ? bruDictionary(block) : [])
 }
 
 /** What the file is (`collection.bru`, `folder.bru` or a request) and its name: `meta.name`, else the file's. */
-function identify(blocks: BruBlock[], fileName: string | undefined): { kind: string; name: string } {
+export function identify(blocks: BruBlock[], fileName: string | undefined): { kind: string; name: string } {
   const baseName = fileName
     ?.split(/[\\/]/)
     .pop()
@@ -73,19 +102,31 @@ function identify(blocks: BruBlock[], fileName: string | undefined): { kind: str
   return { kind, name: meta.name?.trim() || (kind === 'request' && baseName) || `Bruno ${kind}` }
 }
 
-export function readBrunoCollection(collection: JsonObject): ImportDraft[] {
-  const environments = objects(collection.environments).map((environment) =>
-    variablesOf(environment.variables),
-  )
+/**
+ * The JSON export: its environments become environments (with the collection's own variables in
+ * each); references to them stay `{{name}}`, folder and request variables are filled in.
+ */
+export function readBrunoCollection(collection: JsonObject): {
+  drafts: ImportDraft[]
+  environments: ImportedEnvironment[]
+} {
   const root = isObject(collection.root) ? collection.root : {}
   const collectionName = text(collection.name)?.trim() || 'Bruno collection'
-  const outer = [agreedLookup({}, environments), lookupIn(requestVariables(root.request))]
+  const environments = withSharedVariables(
+    objects(collection.environments).map((environment) => ({
+      name: text(environment.name)?.trim() || 'Environment',
+      variables: environmentVariables(environment.variables),
+    })),
+    variableList(requestVariables(root.request)),
+    `${collectionName} variables`,
+  )
+  const workspaceVariable = definedNames(environments)
   const drafts: ImportDraft[] = []
   const visit = (request: unknown, kind: string, path: string[], scopes: Lookup[]) => {
     const auth = isObject(request) ? request.auth : undefined
     if (!isObject(auth) || auth.mode !== 'oauth2' || !isObject(auth.oauth2)) return
-    const name = path.join(' / ')
-    drafts.push(draftFrom(auth.oauth2, `Bruno ${kind} "${name}"`, name, firstOf(...scopes), []))
+    const label = `Bruno ${kind} "${path.join(' / ')}"`
+    drafts.push(draftFrom(auth.oauth2, label, path, firstOf(...scopes), workspaceVariable, []))
   }
   let tooDeepSeen = false
   const walk = (items: unknown, path: string[], folders: Lookup[]) => {
@@ -99,33 +140,49 @@ export function readBrunoCollection(collection: JsonObject): ImportDraft[] {
       if (item.type === 'folder') {
         const folderRoot = isObject(item.root) ? item.root : {}
         const scopes = [lookupIn(requestVariables(folderRoot.request)), ...folders]
-        visit(folderRoot.request, 'folder', itemPath, [...scopes, ...outer])
+        visit(folderRoot.request, 'folder', itemPath, scopes)
         walk(item.items, itemPath, scopes)
       } else {
         const own = lookupIn(requestVariables(isObject(item.request) ? item.request : undefined))
-        visit(item.request, 'request', itemPath, [own, ...folders, ...outer])
+        visit(item.request, 'request', itemPath, [own, ...folders])
       }
     }
   }
-  visit(root.request, 'collection', [collectionName], outer)
+  visit(root.request, 'collection', [collectionName], [])
   walk(collection.items, [collectionName], [])
-  return drafts
+  return { drafts, environments }
 }
+
+/** An exported environment's variables; Bruno leaves a secret's value out of the export. */
+function environmentVariables(list: unknown): ImportedVariable[] {
+  return objects(list)
+    .filter((variable) => variable.enabled !== false && text(variable.name)?.trim())
+    .map((variable) => ({
+      name: text(variable.name)!.trim(),
+      value: text(variable.value) ?? '',
+      secret: flag(variable.secret),
+    }))
+}
+
+const variableList = (variables: Variables): ImportedVariable[] =>
+  Object.entries(variables).map(([name, value]) => ({ name, value, secret: false }))
 
 function draftFrom(
   oauth2: JsonObject,
   label: string,
-  name: string,
+  path: string[],
   lookup: Lookup,
+  workspaceVariable: ((name: string) => string | undefined) | undefined,
   notes: string[],
 ): ImportDraft {
   const grant = text(oauth2.grantType)?.trim()
   if (!grant) return { label, skipped: `${label}: its OAuth 2.0 settings have no grant type; not imported.` }
   const source = {
     lookup,
+    workspaceVariable,
     environmentVariable: (reference: string) => PROCESS_ENV.exec(reference)?.[1],
   }
-  return toIntegration(settingsFrom(oauth2, grant, label, name, notes), (warn) =>
+  return toIntegration(settingsFrom(oauth2, grant, label, path, notes), (warn) =>
     templateReader(SYNTAX, source, warn),
   )
 }
@@ -134,7 +191,7 @@ function settingsFrom(
   oauth2: JsonObject,
   grant: string,
   label: string,
-  name: string,
+  path: string[],
   notes: string[],
 ): ToolOAuthSettings {
   const get = (key: string) => text(oauth2[key])
@@ -161,7 +218,8 @@ function settingsFrom(
   }
   return {
     label,
-    name,
+    name: path[path.length - 1]!,
+    folder: path.slice(0, -1),
     grant,
     tokenUrl: get('accessTokenUrl'),
     authorizeUrl: get('authorizationUrl'),
@@ -254,10 +312,5 @@ function localVariables(pairs: Array<{ key: string; value: string; enabled: bool
   return variables
 }
 
-const lookupIn =
-  (variables: Variables): Lookup =>
-  (name) =>
-    ownValue(variables, name)
 const camelCase = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
 const keys = (params: AdditionalParam[]) => params.map((param) => `"${param.name}"`).join(', ')
-const emptyBlock = (): BruBlock => ({ name: '', line: 0, lines: [] })

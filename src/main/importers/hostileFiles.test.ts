@@ -84,7 +84,7 @@ describe('hostile import files', () => {
       item: [],
     }
     const result = importIntegrations({ fileName: 'c.postman_collection.json', text: JSON.stringify(file) })
-    expect(result.integrations[0]!.clientId).toEqual({ env: 'constructor' })
+    expect(result.integrations[0]!.clientId).toBe('{{constructor}}')
     expect(structuredClone(result)).toEqual(result)
   })
 
@@ -108,5 +108,75 @@ describe('hostile import files', () => {
     }
     const result = importIntegrations({ fileName: 'l.postman_collection.json', text: JSON.stringify(file) })
     expect(JSON.stringify(result).length).toBeLessThan(1024 * 1024)
+  })
+})
+
+describe('hostile YAML files', () => {
+  const message = (text: string, fileName = 'export.yaml') => {
+    try {
+      importIntegrations({ fileName, text })
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error)
+    }
+    throw new Error('expected the file to be refused')
+  }
+
+  it('refuses a billion-laughs alias bomb, saying why', () => {
+    const lines = [
+      'type: collection.insomnia.rest/5.0',
+      'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+    ]
+    for (let level = 1; level < 10; level++) {
+      const previous = `*a${level - 1}`
+      lines.push(`a${level}: &a${level} [${Array(9).fill(previous).join(', ')}]`)
+    }
+    expect(message(lines.join('\n'))).toBe(
+      '"export.yaml" repeats its YAML aliases (*name) too often to be read; it is not an export TokenDesk can read.',
+    )
+  })
+
+  it('refuses YAML nested 100,000 levels deep in flow or block style without overflowing', () => {
+    expect(
+      message(`type: collection.insomnia.rest/5.0\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`),
+    ).toMatch(/^"export\.yaml" nests more than 400 levels deep \(line 2\)/)
+    expect(message(`type: collection.insomnia.rest/5.0\nx: ${'- '.repeat(100_000)}a\n`)).toMatch(
+      /nests more than 400 levels deep/,
+    )
+    const indented = Array.from({ length: 2_000 }, (_, level) => `${' '.repeat(level)}k${level}:`).join('\n')
+    expect(message(`type: collection.insomnia.rest/5.0\nx:\n${indented}\n`)).toMatch(
+      /nests more than 400 levels deep/,
+    )
+  })
+
+  it('reads braces inside a request body as text, not as nesting', () => {
+    const body = '{'.repeat(1_000)
+    const text = [
+      'type: collection.insomnia.rest/5.0',
+      'name: Braces',
+      'collection:',
+      '  - name: Token',
+      '    body:',
+      '      text: |-',
+      `        ${body}`,
+      '    authentication:',
+      '      type: oauth2',
+      '      grantType: client_credentials',
+      '      accessTokenUrl: https://id.example/token',
+      '      clientId: braces',
+    ].join('\n')
+    expect(
+      importIntegrations({ fileName: 'braces.yaml', text }).integrations.map((each) => each.clientId),
+    ).toEqual(['braces'])
+  })
+
+  it('refuses YAML over 10 MB before parsing it', () => {
+    const text = `type: collection.insomnia.rest/5.0\nname: "${'x'.repeat(10 * 1024 * 1024)}"\n`
+    expect(message(text)).toBe('"export.yaml" is larger than 10 MB of YAML; export fewer requests at a time.')
+  })
+
+  it('names the line and column of malformed YAML', () => {
+    expect(message('type: collection.insomnia.rest/5.0\nname: [unclosed\ncollection: []\n')).toMatch(
+      /^"export\.yaml" is not valid YAML \(line \d+, column \d+\): /,
+    )
   })
 })

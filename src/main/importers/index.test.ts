@@ -7,6 +7,7 @@ import {
 } from '../../shared/errorCodes'
 import type { Integration } from '../../shared/integration'
 import { TokenDeskError } from '../errors'
+import { endpointUrlProblem } from '../integration/endpointUrl'
 import { parseIntegration } from '../integration/parse'
 import { writeExport } from '../store/exportFile'
 import { ERR_IMPORT_MALFORMED, importIntegrations } from './index'
@@ -38,7 +39,8 @@ describe('importIntegrations', () => {
     const formats = readdirSync(samples).map((name) => {
       const result = importIntegrations({ text: readSample(name) })
       expect(result.integrations.length).toBeGreaterThan(0)
-      for (const each of result.integrations) expect(parseIntegration(each)).toEqual(each)
+      for (const { folder: _folder, ...each } of result.integrations)
+        expect(parseIntegration(each)).toEqual(each)
       return [name, result.format]
     })
     expect(Object.fromEntries(formats)).toEqual({
@@ -47,6 +49,16 @@ describe('importIntegrations', () => {
       'payroll.insomnia.json': 'insomnia',
       'shop-api.bruno_collection.json': 'bruno',
     })
+  })
+
+  it('an imported URL holding a workspace variable is a valid draft, left for the environment to fill in', () => {
+    const draft = {
+      grant: 'client_credentials',
+      tokenUrl: '{{baseUrl}}/oauth/token',
+      clientId: '{{client_id}}',
+    }
+    expect(parseIntegration(draft)).toEqual(draft)
+    expect(endpointUrlProblem('{{baseUrl}}/oauth/token')).toBeUndefined()
   })
 
   it('reads TokenDesk integrations: one object, a list, or { integrations }', () => {
@@ -113,20 +125,25 @@ describe('importIntegrations', () => {
     const error = thrown(() => importIntegrations({ fileName: 'openapi.json', text: '{"openapi": "3.1.0"}' }))
     expect(error.code).toBe(ERR_IMPORT_UNRECOGNIZED)
     expect(error.message).toBe(
-      '"openapi.json" is not in a format TokenDesk imports. Accepted: a TokenDesk integration or export (JSON), a Postman Collection v2.1 (JSON), an Insomnia export v4 (JSON), a Bruno collection export (JSON), a Bruno .bru file.',
+      '"openapi.json" is not in a format TokenDesk imports. Accepted: a TokenDesk integration or export (JSON), a Postman Collection v2.1 and its environments (JSON), an Insomnia export v4 or v5 (YAML or JSON), a Bruno collection folder, export (JSON) or .bru file.',
     )
   })
 
-  it('tells a Postman environment, an old Postman collection and Insomnia 5 YAML apart from what it reads', () => {
-    const message = (text: string) => thrown(() => importIntegrations({ text })).message
-    expect(message('{"name": "Prod", "values": [], "_postman_variable_scope": "environment"}')).toContain(
-      'It is a Postman environment, not a collection: export the collection (Collection v2.1).',
-    )
+  it('tells an old Postman collection, a Postman globals file and a Bruno bruno.json apart from what it reads', () => {
+    const message = (text: string, fileName?: string) =>
+      thrown(() => importIntegrations({ fileName, text })).message
     expect(
       message('{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}}'),
     ).toContain('export it as Collection v2.1.')
-    expect(message('type: collection.insomnia.rest/5.0\nname: Shop\n')).toContain(
-      'Insomnia 5 collection in YAML',
+    expect(message('{"name": "G", "values": [], "_postman_variable_scope": "globals"}')).toContain(
+      'It is a Postman globals file',
     )
+    const brunoJson =
+      '{"version": "1", "name": "Shop", "type": "collection", "ignore": ["node_modules", ".git"]}'
+    for (const fileName of ['bruno.json', undefined]) {
+      expect(message(brunoJson, fileName)).toContain(
+        'It is the bruno.json of a Bruno collection: choose "Import folder…" and pick the folder that holds it',
+      )
+    }
   })
 })

@@ -21,37 +21,52 @@ function exportWith(authentication: Record<string, unknown>, environments: unkno
 describe('Insomnia export v4', () => {
   const result = importIntegrations({ fileName, text: sample })
 
-  it('imports the password grant with credentials in the body, environment values filled in, secrets kept', () => {
+  it('imports the password grant with credentials in the body, {{ _.name }} as {{name}}, secrets kept', () => {
     expect(result.format).toBe('insomnia')
     expect(result.integrations[0]).toEqual({
       format: 'tokendesk.integration/1',
-      name: 'Payroll / Employees / List employees',
+      name: 'List employees',
+      folder: ['Payroll', 'Employees'],
       grant: 'password',
-      tokenUrl: 'https://id.payroll.example/connect/token',
-      clientId: 'payroll-desktop',
-      clientSecret: 'pd_9f8e7d6c5b4a',
+      tokenUrl: '{{id_host}}/connect/token',
+      clientId: '{{client.id}}',
+      clientSecret: '{{client_secret}}',
       clientAuth: 'body',
       scope: ['payroll.read', 'payroll.write'],
       scopeSeparator: ',',
-      username: { env: 'api_user' },
+      username: '{{api_user}}',
       password: 'correct horse battery staple',
       tokenRequest: { params: { audience: 'https://api.payroll.example' } },
       api: { tokenPlacement: 'header' },
     })
   })
 
-  it('reads a variable from the environment when the sub-environments disagree on it', () => {
-    expect(result.warnings[0]).toBe(
-      'Insomnia request "Payroll / Employees / List employees": "username": the Insomnia variable {{ _.api_user }} has no single value in this file, so it now reads the environment variable api_user. Set it before use.',
-    )
+  it('makes each sub-environment an environment with the base values, a variable used as a secret marked secret', () => {
+    const base = [
+      { name: 'id_host', value: 'https://id.payroll.example', secret: false },
+      { name: 'api_host', value: 'https://api.payroll.example', secret: false },
+      { name: 'client.id', value: 'payroll-desktop', secret: false },
+    ]
+    const secret = { name: 'client_secret', value: 'pd_9f8e7d6c5b4a', secret: true }
+    expect(result.environments).toEqual([
+      {
+        name: 'Staging',
+        variables: [...base, { name: 'api_user', value: 'qa-bot@payroll.example', secret: false }, secret],
+      },
+      {
+        name: 'Production',
+        variables: [...base, { name: 'api_user', value: 'ops@payroll.example', secret: false }, secret],
+      },
+    ])
   })
 
   it('imports folder-level client credentials with a Basic header, resource, Origin and folder variables', () => {
     expect(result.integrations[1]).toEqual({
       format: 'tokendesk.integration/1',
-      name: 'Payroll / Reports',
+      name: 'Reports',
+      folder: ['Payroll'],
       grant: 'client_credentials',
-      tokenUrl: 'https://id.payroll.example/connect/token',
+      tokenUrl: '{{id_host}}/connect/token',
       clientId: 'reports-exporter',
       clientSecret: "{% prompt 'Client secret', '', '', '', false, true %}",
       clientAuth: 'basic',
@@ -99,7 +114,8 @@ describe('Insomnia export v4', () => {
     expect(integrations).toEqual([
       {
         format: 'tokendesk.integration/1',
-        name: 'Shop / Orders',
+        name: 'Orders',
+        folder: ['Shop'],
         grant: 'authorization_code',
         tokenUrl: 'https://shop.eu.auth0.example/oauth/token',
         authorizeUrl:
@@ -119,8 +135,24 @@ describe('Insomnia export v4', () => {
     ])
   })
 
-  it('takes a value every sub-environment agrees on, and one sub-environment as it is', () => {
-    const { integrations, warnings } = importIntegrations({
+  it('keeps bracketed and bare references as {{name}}, the environment with the base values', () => {
+    const dev = [
+      {
+        _id: 'env_base',
+        parentId: 'wrk_1',
+        name: 'Base',
+        data: { 'id-host': 'https://id.shop.example' },
+        _type: 'environment',
+      },
+      {
+        _id: 'env_dev',
+        parentId: 'env_base',
+        name: 'Dev',
+        data: { client_id: 'shop-dev', secret: 'd3v' },
+        _type: 'environment',
+      },
+    ]
+    const { integrations, environments, warnings } = importIntegrations({
       text: exportWith(
         {
           type: 'oauth2',
@@ -129,30 +161,25 @@ describe('Insomnia export v4', () => {
           clientId: '{{ client_id }}',
           clientSecret: '{{ _.secret }}',
         },
-        [
-          {
-            _id: 'env_base',
-            parentId: 'wrk_1',
-            name: 'Base',
-            data: { 'id-host': 'https://id.shop.example' },
-            _type: 'environment',
-          },
-          {
-            _id: 'env_dev',
-            parentId: 'env_base',
-            name: 'Dev',
-            data: { client_id: 'shop-dev', secret: 'd3v' },
-            _type: 'environment',
-          },
-        ],
+        dev,
       ),
     })
     expect(integrations[0]).toMatchObject({
-      tokenUrl: 'https://id.shop.example/token',
-      clientId: 'shop-dev',
-      clientSecret: 'd3v',
+      tokenUrl: '{{id-host}}/token',
+      clientId: '{{client_id}}',
+      clientSecret: '{{secret}}',
       clientAuth: 'basic',
     })
+    expect(environments).toEqual([
+      {
+        name: 'Dev',
+        variables: [
+          { name: 'id-host', value: 'https://id.shop.example', secret: false },
+          { name: 'client_id', value: 'shop-dev', secret: false },
+          { name: 'secret', value: 'd3v', secret: true },
+        ],
+      },
+    ])
     expect(warnings).toEqual([])
   })
 
@@ -195,14 +222,29 @@ describe('Insomnia export v4', () => {
     expect(integrations).toEqual([
       {
         format: 'tokendesk.integration/1',
-        name: 'Shop / Staff / List staff',
+        name: 'List staff',
+        folder: ['Shop', 'Staff'],
         grant: 'client_credentials',
-        tokenUrl: 'https://id.shop.example/token',
+        tokenUrl: '{{idp}}/token',
         clientId: 'staff-sync',
         clientSecret: 'st4ff',
         clientAuth: 'body',
         api: { tokenPlacement: 'header' },
       },
+    ])
+  })
+})
+
+describe('Insomnia OAuth 2.0 blocks with nothing to get a token with', () => {
+  it('reports a request whose only OAuth 2.0 data is a token Insomnia saved', () => {
+    const result = importIntegrations({
+      text: exportWith({ type: 'oauth2', grantType: 'authorization_code' }, [
+        { _id: 'oa2_1', parentId: 'req_1', _type: 'oauth2_token', accessToken: 'saved-by-a-script' },
+      ]),
+    })
+    expect(result.integrations).toEqual([])
+    expect(result.warnings).toEqual([
+      'Insomnia request "Shop / Orders": its OAuth 2.0 block holds only a saved token — it was probably fetched by a script. Set up the grant that fetches it (token URL and client) in TokenDesk instead. It was not imported.',
     ])
   })
 })

@@ -1,14 +1,26 @@
-import { ownValue } from '../../shared/own'
-import { agreedLookup, firstOf, flattenVariables, type Lookup, type Variables } from './lib/environments'
+import {
+  definedNames,
+  firstOf,
+  flattenVariables,
+  lookupIn,
+  variableList,
+  withSharedVariables,
+  type ImportedEnvironment,
+  type ImportedVariable,
+  type Lookup,
+  type Variables,
+} from './lib/environments'
 import { flag, isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
-import { environmentName, templateReader, type TemplateSyntax } from './lib/templates'
+import { templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
 
 /**
  * Insomnia exports. v4 (`_type: "export"`, `__export_format: 4`) is a flat `resources` list linked by
  * `parentId`: workspace → request groups → requests, environments under the workspace (base) and
- * under the base (sub-environments). v5 written as JSON (`type: "collection.insomnia.rest/5.0"`)
- * nests the same things under `collection[].children` and `environments.subEnvironments`.
+ * under the base (sub-environments). v5 (`type: "collection.insomnia.rest/5.0"`, YAML as Insomnia
+ * writes it, or JSON) nests the same things under `collection[].children` and
+ * `environments.subEnvironments`. Both are also written as YAML; index.ts parses that.
+ * The base environment and the sub-environments become environments; `{{ _.name }}` becomes `{{name}}`.
  * OAuth 2.0 settings are a request's or folder's `authentication` of type "oauth2".
  */
 const SYNTAX: TemplateSyntax = {
@@ -22,15 +34,16 @@ interface InsomniaNode {
   name: string
   kind: 'request' | 'folder'
   authentication: unknown
-  /** A folder's own environment, which overrides the workspace's. */
+  /** A folder's own environment, which overrides the workspace's: filled in where it is used. */
   environment: Variables
+  /** Insomnia kept a fetched token for this request (an `oAuth2Token` resource). */
+  savedToken: boolean
   children: InsomniaNode[]
 }
 
 interface InsomniaWorkspace {
   name: string
-  base: Variables
-  subEnvironments: Variables[]
+  environments: ImportedEnvironment[]
   nodes: InsomniaNode[]
   /** Folders nested past MAX_NESTING were left out. */
   truncated?: boolean
@@ -45,42 +58,58 @@ export function isInsomniaExport(value: unknown): value is JsonObject {
   )
 }
 
+/** Insomnia 5 files: a collection, a design document (which holds a collection too) or environments alone. */
+const V5_TYPE = /^(?:collection|spec|environment)\.insomnia\.rest\/5\./
+
 export function isInsomniaV5(value: unknown): value is JsonObject {
-  return isObject(value) && /^collection\.insomnia\.rest\/5\./.test(text(value.type) ?? '')
+  return isObject(value) && V5_TYPE.test(text(value.type) ?? '')
 }
 
-export function readInsomniaExport(file: JsonObject): ImportDraft[] {
+export function readInsomniaExport(file: JsonObject): {
+  drafts: ImportDraft[]
+  environments: ImportedEnvironment[]
+} {
   const workspaces = Array.isArray(file.resources)
     ? workspacesFromV4(objects(file.resources))
     : [workspaceFromV5(file)]
   const drafts: ImportDraft[] = []
+  const several = workspaces.filter((workspace) => workspace.environments.length).length > 1
+  const environments: ImportedEnvironment[] = []
   for (const workspace of workspaces) {
-    const environments = agreedLookup(workspace.base, workspace.subEnvironments)
-    walk(workspace.nodes, [workspace.name], [environments], drafts)
+    const defined = definedNames(workspace.environments)
+    const workspaceVariable = (reference: string) => defined(variableName(reference))
+    walk(workspace.nodes, [workspace.name], [], workspaceVariable, drafts)
+    for (const environment of workspace.environments) {
+      const name = several ? `${workspace.name} / ${environment.name}` : environment.name
+      environments.push({ ...environment, name })
+    }
   }
   if (workspaces.some((workspace) => workspace.truncated)) drafts.push(tooDeep('Insomnia'))
-  return drafts
+  return { drafts, environments }
 }
 
-function walk(nodes: InsomniaNode[], path: string[], scopes: Lookup[], drafts: ImportDraft[]): void {
+function walk(
+  nodes: InsomniaNode[],
+  path: string[],
+  scopes: Lookup[],
+  workspaceVariable: (reference: string) => string | undefined,
+  drafts: ImportDraft[],
+): void {
   for (const node of nodes) {
     const nodePath = [...path, node.name]
-    const nodeScopes = [(name: string) => ownValue(node.environment, name), ...scopes]
+    const nodeScopes = [lookupIn(node.environment), ...scopes]
     const auth = node.authentication
     if (isObject(auth) && auth.type === 'oauth2') {
       const label = `Insomnia ${node.kind} "${nodePath.join(' / ')}"`
       const lookup = firstOf(...nodeScopes)
-      const source = {
-        lookup: (name: string) => lookup(variableName(name)),
-        environmentName: insomniaEnvName,
-      }
+      const source = { lookup: (name: string) => lookup(variableName(name)), workspaceVariable }
       drafts.push(
-        toIntegration(settingsFrom(auth, label, nodePath.join(' / ')), (warn) =>
+        toIntegration(settingsFrom(auth, label, nodePath, node.savedToken), (warn) =>
           templateReader(SYNTAX, source, warn),
         ),
       )
     }
-    walk(node.children, nodePath, nodeScopes, drafts)
+    walk(node.children, nodePath, nodeScopes, workspaceVariable, drafts)
   }
 }
 
@@ -121,11 +150,12 @@ function quotedBracket(text: string, at: number): { key: string; end: number } |
   return text[end] === ']' ? { key, end: end + 1 } : undefined
 }
 
-function insomniaEnvName(reference: string): string | undefined {
-  return environmentName(variableName(reference))
-}
-
-function settingsFrom(auth: JsonObject, label: string, name: string): ToolOAuthSettings {
+function settingsFrom(
+  auth: JsonObject,
+  label: string,
+  path: string[],
+  savedToken: boolean,
+): ToolOAuthSettings {
   const get = (key: string) => text(auth[key])
   const grant = get('grantType') || 'authorization_code'
   const audience = get('audience')?.trim() ? [['audience', get('audience')!] as [string, string]] : []
@@ -133,7 +163,9 @@ function settingsFrom(auth: JsonObject, label: string, name: string): ToolOAuthS
   const origin = get('origin')?.trim()
   return {
     label,
-    name,
+    name: path[path.length - 1]!,
+    folder: path.slice(0, -1),
+    savedToken,
     grant,
     tokenUrl: get('accessTokenUrl'),
     authorizeUrl: get('authorizationUrl'),
@@ -172,6 +204,9 @@ function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
     else byParent.set(key, [resource])
   }
   const childrenOf = (parentId: string | undefined) => byParent.get(parentId) ?? []
+  const hasSavedToken = (id: string | undefined) =>
+    id !== undefined &&
+    childrenOf(id).some((resource) => resource._type === 'oauth2_token' && text(resource.accessToken)?.trim())
   let truncated = false
   // Each group is read once: a group that is its own ancestor (parentId cycles) is not read again.
   const read = new Set<JsonObject>()
@@ -190,21 +225,19 @@ function workspacesFromV4(resources: JsonObject[]): InsomniaWorkspace[] {
           kind: resource._type === 'request' ? 'request' : 'folder',
           authentication: resource.authentication,
           environment: flattenVariables(resource.environment),
+          savedToken: hasSavedToken(id),
           children: resource._type === 'request_group' && id !== undefined ? nodesUnder(id, depth + 1) : [],
         }
       })
   }
   const workspaceOf = (name: string, id: string | undefined): InsomniaWorkspace => {
-    const base = childrenOf(id).find((resource) => resource._type === 'environment')
+    const base =
+      id === undefined ? undefined : childrenOf(id).find((resource) => resource._type === 'environment')
     const baseId = base && text(base._id)
     const subEnvironments =
-      baseId !== undefined
-        ? childrenOf(baseId)
-            .filter((resource) => resource._type === 'environment')
-            .map((resource) => flattenVariables(resource.data))
-        : []
+      baseId !== undefined ? childrenOf(baseId).filter((resource) => resource._type === 'environment') : []
     const nodes = nodesUnder(id, 0)
-    return { name, base: flattenVariables(base?.data), subEnvironments, nodes, truncated }
+    return { name, environments: environmentsOf(base, subEnvironments), nodes, truncated }
   }
   const workspaces = resources
     .filter((resource) => resource._type === 'workspace')
@@ -226,17 +259,48 @@ function workspaceFromV5(file: JsonObject): InsomniaWorkspace {
       kind: Array.isArray(item.children) ? 'folder' : 'request',
       authentication: item.authentication,
       environment: flattenVariables(item.environment),
+      savedToken: false,
       children: nodesOf(item.children, depth + 1),
     }))
   }
-  const environments = isObject(file.environments) ? file.environments : {}
+  const base = isObject(file.environments) ? file.environments : undefined
   return {
     name: text(file.name)?.trim() || 'Insomnia',
-    base: flattenVariables(environments.data),
-    subEnvironments: objects(environments.subEnvironments).map((environment) =>
-      flattenVariables(environment.data),
-    ),
+    environments: environmentsOf(base, objects(base?.subEnvironments)),
     nodes: nodesOf(file.collection, 0),
     truncated,
   }
+}
+
+/**
+ * The base environment applies beneath every sub-environment: each sub-environment becomes an
+ * environment carrying the base's values too; without sub-environments, the base is the one.
+ */
+function environmentsOf(base: JsonObject | undefined, subEnvironments: JsonObject[]): ImportedEnvironment[] {
+  if (!base) return []
+  const named = subEnvironments.map((environment) => ({
+    name: text(environment.name)?.trim() || 'Environment',
+    variables: variablesOf(environment),
+  }))
+  return withSharedVariables(named, variablesOf(base), text(base.name)?.trim() || 'Base Environment')
+}
+
+/**
+ * An environment's variables: `data` (JSON, nested names dotted) or, in newer files, `kvPairData`
+ * rows. A private environment (`isPrivate`, v5 `meta.isPrivate`) holds secrets; so does a secret row.
+ */
+function variablesOf(environment: JsonObject): ImportedVariable[] {
+  const meta = isObject(environment.meta) ? environment.meta : {}
+  const secret = flag(environment.isPrivate) || flag(meta.isPrivate)
+  const rows = objects(environment.kvPairData).filter(
+    (row) => row.enabled !== false && text(row.name)?.trim(),
+  )
+  if (rows.length) {
+    return rows.map((row) => ({
+      name: text(row.name)!.trim(),
+      value: text(row.value) ?? '',
+      secret: secret || row.type === 'secret',
+    }))
+  }
+  return variableList(flattenVariables(environment.data, { keepEmpty: true }), secret)
 }

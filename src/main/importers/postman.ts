@@ -1,8 +1,15 @@
-import { firstOf, type Variables } from './lib/environments'
+import {
+  definedNames,
+  firstOf,
+  lookupIn,
+  withSharedVariables,
+  type ImportedEnvironment,
+  type ImportedVariable,
+  type Variables,
+} from './lib/environments'
 import { isObject, MAX_NESTING, objects, text, tooDeep, type JsonObject } from './lib/json'
 import { templateReader, type TemplateSyntax } from './lib/templates'
 import { toIntegration, type ImportDraft, type ToolOAuthSettings } from './lib/toIntegration'
-import { ownValue } from '../../shared/own'
 
 /**
  * Postman Collection v2.1 (and v2.0, the same for auth): OAuth 2.0 settings sit in `auth` objects of
@@ -24,17 +31,40 @@ export function isPostmanCollection(value: unknown): value is JsonObject {
   return isObject(value) && isObject(value.info) && POSTMAN_SCHEMA.test(text(value.info.schema) ?? '')
 }
 
-export function readPostmanCollection(collection: JsonObject): ImportDraft[] {
+/** A Postman environment export: `{ name, values: [{ key, value, type, enabled }], _postman_variable_scope }`. */
+export function isPostmanEnvironment(value: unknown): value is JsonObject {
+  return isObject(value) && value._postman_variable_scope === 'environment' && Array.isArray(value.values)
+}
+
+export function readPostmanEnvironment(file: JsonObject): ImportedEnvironment {
+  return { name: text(file.name)?.trim() || 'Postman environment', variables: variableList(file.values) }
+}
+
+/**
+ * The collection's OAuth 2.0 settings and its environments: the environment files given with it,
+ * each carrying the collection variables too. References to those variables stay `{{name}}`;
+ * variables of a folder or request are filled in.
+ */
+export function readPostmanCollection(
+  collection: JsonObject,
+  environmentFiles: ImportedEnvironment[] = [],
+): { drafts: ImportDraft[]; environments: ImportedEnvironment[] } {
+  const info = collection.info as JsonObject
+  const collectionName = text(info.name)?.trim() || 'Postman collection'
+  const environments = withSharedVariables(
+    environmentFiles,
+    variableList(collection.variable),
+    `${collectionName} variables`,
+  )
+  const workspaceVariable = definedNames(environments)
   const drafts: ImportDraft[] = []
   const visit = (auth: unknown, kind: string, path: string[], scopes: Variables[]) => {
     if (!isObject(auth) || auth.type !== 'oauth2') return
-    const settings = settingsFrom(
-      oauth2Params(auth),
-      `Postman ${kind} "${path.join(' / ')}"`,
-      path.join(' / '),
+    const settings = settingsFrom(oauth2Params(auth), `Postman ${kind} "${path.join(' / ')}"`, path)
+    const lookup = firstOf(...scopes.map(lookupIn))
+    drafts.push(
+      toIntegration(settings, (warn) => templateReader(SYNTAX, { lookup, workspaceVariable }, warn)),
     )
-    const lookup = firstOf(...scopes.map((scope) => (name: string) => ownValue(scope, name)))
-    drafts.push(toIntegration(settings, (warn) => templateReader(SYNTAX, { lookup }, warn)))
   }
   let tooDeepSeen = false
   const walk = (items: unknown, path: string[], scopes: Variables[]) => {
@@ -54,14 +84,13 @@ export function readPostmanCollection(collection: JsonObject): ImportDraft[] {
       }
     }
   }
-  const info = collection.info as JsonObject
-  const root = [text(info.name)?.trim() || 'Postman collection']
-  const rootScopes = [variablesOf(collection.variable)]
-  visit(collection.auth, 'collection', root, rootScopes)
-  walk(collection.item, root, rootScopes)
-  return drafts
+  const root = [collectionName]
+  visit(collection.auth, 'collection', root, [])
+  walk(collection.item, root, [])
+  return { drafts, environments }
 }
 
+/** A folder's or request's own variables, filled in where they are used. */
 function variablesOf(list: unknown): Variables {
   const variables: Variables = {}
   for (const variable of objects(list)) {
@@ -70,6 +99,17 @@ function variablesOf(list: unknown): Variables {
     if (name && value !== undefined && value !== '' && variable.disabled !== true) variables[name] = value
   }
   return variables
+}
+
+/** Collection variables (`disabled`) and environment values (`enabled`), secrets by `type: "secret"`. */
+function variableList(list: unknown): ImportedVariable[] {
+  const variables = new Map<string, ImportedVariable>()
+  for (const variable of objects(list)) {
+    const name = (text(variable.key) ?? text(variable.id))?.trim()
+    if (!name || variable.disabled === true || variable.enabled === false) continue
+    variables.set(name, { name, value: text(variable.value) ?? '', secret: variable.type === 'secret' })
+  }
+  return [...variables.values()]
 }
 
 function oauth2Params(auth: JsonObject): Map<string, unknown> {
@@ -83,13 +123,15 @@ function oauth2Params(auth: JsonObject): Map<string, unknown> {
   return new Map(isObject(auth.oauth2) ? Object.entries(auth.oauth2) : [])
 }
 
-function settingsFrom(params: Map<string, unknown>, label: string, name: string): ToolOAuthSettings {
+function settingsFrom(params: Map<string, unknown>, label: string, path: string[]): ToolOAuthSettings {
   const get = (key: string) => text(params.get(key))
   const notes: string[] = []
   const tokenParams = requestParams(params.get('tokenRequestParams'))
   const settings: ToolOAuthSettings = {
     label,
-    name,
+    name: path[path.length - 1]!,
+    folder: path.slice(0, -1),
+    savedToken: Boolean(get('accessToken')?.trim()),
     // Postman's default grant, when the key is absent, is authorization code.
     grant: get('grant_type') || 'authorization_code',
     tokenUrl: get('accessTokenUrl'),

@@ -1,5 +1,5 @@
 import { ERR_ENV_MISSING, ERR_TEMPLATE_UNKNOWN_FIELD } from '../../shared/errorCodes'
-import type { ConfigValue, Integration } from '../../shared/integration'
+import type { ConfigValue, DpopAlgorithm, Integration } from '../../shared/integration'
 import { isSecretPath, markedEntryNames } from '../../shared/secretFields'
 import { TokenDeskError } from '../errors'
 import { assertEndpointUrls } from './endpointUrl'
@@ -24,6 +24,28 @@ export interface ResolvedIntegration {
   clientAuth: NonNullable<Integration['clientAuth']>
   clientAssertionKey?: string
   clientAssertionAlg?: string
+  /** RFC 8693: the tokens to trade and what to ask for. */
+  tokenExchange?: {
+    subjectToken?: string
+    subjectTokenType?: string
+    actorToken?: string
+    actorTokenType?: string
+    audience: string[]
+    resource: string[]
+    requestedTokenType?: string
+  }
+  /** RFC 7523 §2.1: a pasted assertion, or what to sign one with. */
+  jwtBearer?: {
+    assertion?: string
+    privateKey?: string
+    algorithm?: string
+    issuer?: string
+    subject?: string
+    audience?: string
+    expiresInSeconds?: number
+  }
+  /** RFC 9449: present only when DPoP is on. `privateKey` is the kept proof key (private JWK text). */
+  dpop?: { algorithm: DpopAlgorithm; privateKey?: string }
   tls?: { ca?: string; cert?: string; key?: string }
   proxy?: ProxySetting
   scope: string[]
@@ -110,6 +132,25 @@ export function resolveIntegration(integration: Integration, env: Environment): 
     clientAuth: integration.clientAuth ?? (integration.clientSecret === undefined ? 'none' : 'basic'),
     clientAssertionKey: top('clientAssertionKey'),
     clientAssertionAlg: integration.clientAssertionAlg,
+    tokenExchange: integration.tokenExchange && {
+      subjectToken: resolve(integration.tokenExchange.subjectToken, 'tokenExchange.subjectToken'),
+      subjectTokenType: integration.tokenExchange.subjectTokenType,
+      actorToken: resolve(integration.tokenExchange.actorToken, 'tokenExchange.actorToken'),
+      actorTokenType: integration.tokenExchange.actorTokenType,
+      audience: integration.tokenExchange.audience ?? [],
+      resource: integration.tokenExchange.resource ?? [],
+      requestedTokenType: integration.tokenExchange.requestedTokenType,
+    },
+    jwtBearer: integration.jwtBearer && {
+      assertion: resolve(integration.jwtBearer.assertion, 'jwtBearer.assertion'),
+      privateKey: resolve(integration.jwtBearer.privateKey, 'jwtBearer.privateKey'),
+      algorithm: integration.jwtBearer.algorithm,
+      issuer: resolve(integration.jwtBearer.issuer, 'jwtBearer.issuer'),
+      subject: resolve(integration.jwtBearer.subject, 'jwtBearer.subject'),
+      audience: resolve(integration.jwtBearer.audience, 'jwtBearer.audience'),
+      expiresInSeconds: integration.jwtBearer.expiresInSeconds,
+    },
+    dpop: resolveDpop(integration.dpop, resolve),
     tls: integration.tls && {
       ca: resolve(integration.tls.ca, 'tls.ca'),
       cert: resolve(integration.tls.cert, 'tls.cert'),
@@ -150,6 +191,15 @@ export function resolveIntegration(integration: Integration, env: Environment): 
   resolved.secrets = [...secrets]
   assertEndpointUrls(resolved)
   return resolved
+}
+
+/** The proof key is read (and so masked) even while DPoP is off: the vault keeps it either way. */
+function resolveDpop(
+  dpop: Integration['dpop'],
+  resolve: (value: ConfigValue | undefined, field: string) => string | undefined,
+): ResolvedIntegration['dpop'] {
+  const privateKey = resolve(dpop?.privateKey, 'dpop.privateKey')
+  return dpop?.enabled ? { algorithm: dpop.algorithm ?? 'ES256', privateKey } : undefined
 }
 
 function readValue(value: ConfigValue, field: string, env: Environment): string {

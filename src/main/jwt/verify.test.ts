@@ -18,7 +18,7 @@ import {
   oidcClients,
   startOidcProvider,
   type OidcTestServer,
-} from '../../../tests/servers/oidcProvider'
+} from '../sandbox/oidcProvider'
 import { TokenDeskError } from '../errors'
 import { verifyToken } from './verify'
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAltitudeAngelEmulator } from '../../../tests/servers/vendors'
+import { startAltitudeAngelEmulator } from '../sandbox/vendors'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
 import { secretEncodings } from '../../../tests/support/secretEncodings'
 import { createHandlers } from '../handlers'

@@ -2,11 +2,11 @@ import { ERR_DISCOVERY_FAILED } from '../../shared/errorCodes'
 import type { Exchange } from '../../shared/exchange'
 import { TokenDeskError } from '../errors'
 import { displayUrl } from '../http/displayUrl'
-import { MAX_TOKEN_RESPONSE_BYTES, performExchange } from '../http/exchange'
-import { createMasker } from '../http/mask'
-import type { ProxySetting } from '../http/proxy'
-import type { HttpResponse, TlsOptions, Transport } from '../http/transport'
+import { discoveryUrl, getDiscoveryDocument, type DiscoveryOptions } from '../http/discoveryDocument'
+import type { Transport } from '../http/transport'
 import { withoutTrailingSlashes } from '../jwt/lib/trailingSlash'
+
+export { MAX_DISCOVERY_REDIRECTS, type DiscoveryOptions } from '../http/discoveryDocument'
 
 /** The parts of OpenID Provider Metadata (OIDC Discovery §3, RFC 8414 §2) TokenDesk uses. */
 export interface ProviderMetadata {
@@ -15,9 +15,15 @@ export interface ProviderMetadata {
   authorization_endpoint?: string
   device_authorization_endpoint?: string
   introspection_endpoint?: string
+  /** RFC 7009 §4 / RFC 8414 §2. */
+  revocation_endpoint?: string
   userinfo_endpoint?: string
   jwks_uri?: string
+  /** RFC 9126 §5. */
+  pushed_authorization_request_endpoint?: string
+  require_pushed_authorization_requests?: boolean
   token_endpoint_auth_methods_supported?: string[]
+  revocation_endpoint_auth_methods_supported?: string[]
   grant_types_supported?: string[]
   scopes_supported?: string[]
   code_challenge_methods_supported?: string[]
@@ -27,96 +33,21 @@ export interface ProviderMetadata {
   end_session_endpoint?: string
 }
 
-/** A discovery document is a few kilobytes: the token endpoint's cap is ample. */
-export const MAX_DISCOVERY_BYTES = MAX_TOKEN_RESPONSE_BYTES
-/** Same-origin redirects followed on a discovery GET (e.g. a 301 to a trailing slash). */
-export const MAX_DISCOVERY_REDIRECTS = 3
-
-export interface DiscoveryOptions {
-  timeoutMs: number
-  now: () => number
-  tls?: TlsOptions
-  proxy?: ProxySetting
-}
-
-export function discoveryUrl(issuer: string): string {
-  return `${withoutTrailingSlashes(issuer)}/.well-known/openid-configuration`
-}
-
-export type DiscoveryGet =
-  | { ok: true; response: HttpResponse; exchange: Exchange; url: string }
-  | { ok: false; message: string; exchange?: Exchange }
-
-/**
- * GETs a discovery document, size-capped. Same-origin redirects are followed (at most
- * MAX_DISCOVERY_REDIRECTS): some servers send /.well-known/openid-configuration to the same path with
- * a trailing slash. A redirect to another origin is refused — the document must come from the issuer.
- */
-export async function getDiscoveryDocument(
-  transport: Transport,
-  url: string,
-  options: DiscoveryOptions,
-): Promise<DiscoveryGet> {
-  let current = url
-  for (let hop = 0; ; hop++) {
-    const { exchange, response, failure } = await performExchange(
-      transport,
-      { method: 'GET', url: current, headers: [['Accept', 'application/json']], body: null },
-      {
-        purpose: 'discovery',
-        timeoutMs: options.timeoutMs,
-        maxResponseBytes: MAX_DISCOVERY_BYTES,
-        tls: options.tls,
-        proxy: options.proxy,
-        masker: createMasker([]),
-        now: options.now,
-      },
-    )
-    if (failure || !response) {
-      return { ok: false, exchange, message: `Could not reach ${displayUrl(current)}: ${failure?.message}` }
-    }
-    const location = isRedirect(response.status) ? locationOf(response) : undefined
-    if (location === undefined) return { ok: true, response, exchange, url: current }
-    const next = URL.canParse(location, current) ? new URL(location, current) : undefined
-    if (!next || next.origin !== new URL(current).origin) {
-      return {
-        ok: false,
-        exchange,
-        message: `${displayUrl(current)} redirected to another site (${displayUrl(next?.origin ?? location)}); TokenDesk reads the discovery document only from the issuer’s own origin. Use the issuer URL the provider states.`,
-      }
-    }
-    if (hop === MAX_DISCOVERY_REDIRECTS) {
-      return {
-        ok: false,
-        exchange,
-        message: `${displayUrl(url)} redirected more than ${MAX_DISCOVERY_REDIRECTS} times. Check the issuer URL.`,
-      }
-    }
-    current = next.href
-  }
-}
-
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308
-}
-
-function locationOf(response: HttpResponse): string | undefined {
-  return response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1]
-}
+/** What discovery found: the metadata, or why there is none (in words naming the issuer), with the exchange. */
+export type Discovery =
+  | { ok: true; metadata: ProviderMetadata; exchange: Exchange }
+  | { ok: false; message: string; exchange?: Exchange; unreachable?: boolean }
 
 /** Fetches and checks the issuer's metadata. The issuer inside must equal the one asked for (OIDC Discovery §4.3). */
-export async function fetchProviderMetadata(
+export async function discoverProvider(
   transport: Transport,
   issuer: string,
   options: DiscoveryOptions,
-): Promise<{ metadata: ProviderMetadata; exchange: Exchange }> {
-  const url = discoveryUrl(issuer)
-  const got = await getDiscoveryDocument(transport, url, options)
-  const fail = (message: string, exchange = got.exchange): never => {
-    throw new TokenDeskError(ERR_DISCOVERY_FAILED, message, { field: 'issuer', details: { exchange } })
-  }
-  if (!got.ok) return fail(got.message)
+): Promise<Discovery> {
+  const got = await getDiscoveryDocument(transport, discoveryUrl(issuer), options)
+  if (!got.ok) return got
   const { response, exchange } = got
+  const fail = (message: string): Discovery => ({ ok: false, message, exchange })
   if (response.status !== 200)
     return fail(`${displayUrl(got.url)} answered HTTP ${response.status}. Check the issuer URL.`)
   let metadata: ProviderMetadata
@@ -131,7 +62,25 @@ export async function fetchProviderMetadata(
       `The metadata names issuer "${displayUrl(String(named ?? ''))}", not "${displayUrl(issuer)}". Use the issuer exactly as the provider states it.`,
     )
   }
-  return { metadata, exchange }
+  return { ok: true, metadata, exchange }
+}
+
+/** The same, thrown as ERR_DISCOVERY_FAILED (naming the Issuer field) where no diagnosis can be shown. */
+export async function fetchProviderMetadata(
+  transport: Transport,
+  issuer: string,
+  options: DiscoveryOptions,
+): Promise<{ metadata: ProviderMetadata; exchange: Exchange }> {
+  const found = await discoverProvider(transport, issuer, options)
+  if (!found.ok) throw discoveryError(found)
+  return found
+}
+
+export function discoveryError(failure: Extract<Discovery, { ok: false }>): TokenDeskError {
+  return new TokenDeskError(ERR_DISCOVERY_FAILED, failure.message, {
+    field: 'issuer',
+    details: { exchange: failure.exchange },
+  })
 }
 
 /** RFC 8414 auth method names, by TokenDesk's client-auth style. */

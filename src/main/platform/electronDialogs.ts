@@ -21,16 +21,27 @@ export const electronDialogs: FileDialogs = {
     await writeFile(result.filePath, content, { encoding: 'utf8', mode: 0o600 })
     return result.filePath
   },
-  async openFile() {
+  async openFiles() {
     const window = BrowserWindow.getFocusedWindow()
-    const options = { properties: ['openFile' as const], filters: FILTERS }
+    const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: FILTERS }
     const result = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
-    const path = result.filePaths[0]
-    if (result.canceled || !path) return null
-    if ((await stat(path)).size > MAX_IMPORT_BYTES)
-      throw new Error('That file is larger than 20 MB; it is not an integration export.')
-    return { name: basename(path), text: await readFile(path, 'utf8') }
+    if (result.canceled || !result.filePaths.length) return null
+    const files = []
+    for (const path of result.filePaths) {
+      if ((await stat(path)).size > MAX_IMPORT_BYTES)
+        throw new Error(`${basename(path)} is larger than 20 MB; it is not an integration export.`)
+      files.push({ name: basename(path), text: await readFile(path, 'utf8'), path })
+    }
+    return files
+  },
+  async openFolder() {
+    const window = BrowserWindow.getFocusedWindow()
+    const options = { properties: ['openDirectory' as const] }
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
   },
 }

@@ -33,7 +33,7 @@ describe('two processes on one user-data folder', () => {
     const reopened = createServices({
       stores: confStoreFactory(folder),
       cipher: createAesGcmCipher(key, 'os', 'test AES-256-GCM'),
-      dialogs: { saveFile: async () => null, openFile: async () => null },
+      dialogs: { saveFile: async () => null, openFiles: async () => null, openFolder: async () => null },
       openExternal: async () => undefined,
     })
     const names = reopened.repository.list().map((each) => each.name)

@@ -1,5 +1,5 @@
 import type { TokenSet } from '../../shared/token'
-import { parseLedger, type RefreshTokenLedger } from '../oauth/refreshTokenLedger'
+import { parseLedger, type RefreshTokenLedger } from '../oauth/keptTokens'
 import type { KeyValueStore } from '../store/keyValueStore'
 import type { ShapeCheck } from '../store/openRecovering'
 import type { CipherStrength, SecretCipher } from './secretCipher'

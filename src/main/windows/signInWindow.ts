@@ -1,7 +1,7 @@
 import { app, BrowserWindow, session, type BrowserWindow as Window } from 'electron'
 import { randomUUID } from 'node:crypto'
 import { chainLeadsToExtraCa } from '../http/extraCaTrust'
-import type { OpenSignInWindow } from '../oauth/signIn/signInAndGetToken'
+import type { OpenSignInWindow } from '../oauth'
 import { assignRole } from './webContentsGuard'
 
 /** How much of a page's text is read to spot a refusal of embedded browsers. */

@@ -34,6 +34,11 @@ export interface ImportOutcome {
   cancelled: boolean
   format?: string
   imported: IntegrationSummary[]
+  /**
+   * Environments found in the files, for the summary: secret values shown as MASKED (they never
+   * cross to the renderer).
+   */
+  environments: Array<{ name: string; variables: Array<{ name: string; value: string; secret: boolean }> }>
   warnings: string[]
 }
 
@@ -171,10 +176,21 @@ export const contract = {
           .object({ name: z.string().max(500), text: z.string().max(20_000_000) })
           .strict()
           .optional(),
+        /** Several files picked at once (a Postman collection and its environments). */
+        files: z
+          .array(z.object({ name: z.string().max(500), text: z.string().max(20_000_000) }).strict())
+          .min(1)
+          .max(20)
+          .refine((files) => files.reduce((total, file) => total + file.text.length, 0) <= 20_000_000, {
+            message: 'The files picked hold more than 20 MB together; import fewer at a time.',
+          })
+          .optional(),
         passphrase: z.string().max(1000).optional(),
       })
       .strict(),
   ),
+  /** Main opens a folder picker and imports the Bruno collection in the folder chosen. */
+  'integrations.importFolder': defineCall<ImportOutcome>()(empty),
   'token.get': defineCall<TokenAnswer>()(
     z
       .object({

@@ -4,7 +4,7 @@ import { listWords, vendorsPortal, who } from '../wording'
 import { errorIs, mentions, sentGrant, type HintRule } from './hintRule'
 import { ownValue } from '../../../shared/own'
 
-/** Grants and parameters of the standard (RFC 6749) requests; what is left are a custom grant's own fields. */
+/** Grants and parameters of the standard (RFC 6749, 8693, 7523) requests; what is left are a custom grant's own fields. */
 const STANDARD_PARAMS = new Set([
   'grant_type',
   'client_id',
@@ -21,6 +21,13 @@ const STANDARD_PARAMS = new Set([
   'device_code',
   'resource',
   'audience',
+  // RFC 8693 §2.1 and RFC 7523 §2.1: the token exchange and JWT bearer grants' own rules explain these.
+  'subject_token',
+  'subject_token_type',
+  'actor_token',
+  'actor_token_type',
+  'requested_token_type',
+  'assertion',
 ])
 
 export const redirectUriMismatch: HintRule = (evidence, context) => {

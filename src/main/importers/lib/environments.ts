@@ -6,17 +6,18 @@ export type Variables = Record<string, string>
 
 export type Lookup = (name: string) => string | undefined
 
-/**
- * Looks a variable up in a base environment and its sub-environments. A file does not say which
- * sub-environment is active, so a value counts only when every one of them gives the same value
- * (their own, or the base's). Without sub-environments, the base decides.
- */
-export function agreedLookup(base: Variables, overlays: Variables[]): Lookup {
-  return (name) => {
-    if (!overlays.length) return ownValue(base, name)
-    const values = new Set(overlays.map((overlay) => ownValue(overlay, name) ?? ownValue(base, name)))
-    return values.size === 1 ? [...values][0] : undefined
-  }
+/** One variable of an imported environment. */
+export interface ImportedVariable {
+  name: string
+  value: string
+  /** Postman `type: "secret"`, Bruno `vars:secret`, an Insomnia private environment or secret pair. */
+  secret: boolean
+}
+
+/** A named set of variables (dev / staging / prod) found in the imported files. */
+export interface ImportedEnvironment {
+  name: string
+  variables: ImportedVariable[]
 }
 
 /** The first scope that has the variable wins: pass the innermost first. */
@@ -30,18 +31,63 @@ export function firstOf(...lookups: Lookup[]): Lookup {
   }
 }
 
+export const lookupIn =
+  (variables: Variables): Lookup =>
+  (name) =>
+    ownValue(variables, name)
+
 /**
  * Nested environment data (Insomnia's `{"auth": {"id": "…"}}`) as dotted names (`auth.id`). Empty
- * values count as missing: an export leaves secrets empty, and an empty secret is no secret.
+ * values count as missing unless `keepEmpty`: an export leaves secrets empty, and an environment
+ * lists them so that the user sees what to fill in.
  */
-export function flattenVariables(data: unknown, prefix = '', depth = 0): Variables {
+export function flattenVariables(data: unknown, options: { keepEmpty?: boolean } = {}): Variables {
   const flat: Variables = {}
-  if (!isObject(data) || depth > MAX_NESTING) return flat
-  for (const [key, value] of Object.entries(data)) {
-    const name = prefix ? `${prefix}.${key}` : key
-    if (isObject(value)) Object.assign(flat, flattenVariables(value, name, depth + 1))
-    const scalar = text(value)
-    if (scalar !== undefined && scalar !== '') flat[name] = scalar
+  // An explicit stack: nested data is read without recursion, MAX_NESTING levels at most.
+  const stack: Array<{ value: unknown; prefix: string; depth: number }> = [
+    { value: data, prefix: '', depth: 0 },
+  ]
+  while (stack.length) {
+    const { value, prefix, depth } = stack.pop()!
+    if (!isObject(value) || depth > MAX_NESTING) continue
+    for (const [key, entry] of Object.entries(value)) {
+      const name = prefix ? `${prefix}.${key}` : key
+      if (isObject(entry)) stack.push({ value: entry, prefix: name, depth: depth + 1 })
+      const scalar = text(entry)
+      if (scalar !== undefined && (scalar !== '' || options.keepEmpty)) flat[name] = scalar
+    }
   }
   return flat
+}
+
+/**
+ * The variables a tool applies beneath every environment (Postman collection variables, Insomnia's
+ * base environment, Bruno collection vars), folded into each environment, whose own values win.
+ * TokenDesk has one active environment at a time, so each one carries the shared values too. With
+ * no environment in the files, the shared variables become one environment named `fallbackName`.
+ */
+export function withSharedVariables(
+  environments: ImportedEnvironment[],
+  shared: ImportedVariable[],
+  fallbackName: string,
+): ImportedEnvironment[] {
+  if (!environments.length) return shared.length ? [{ name: fallbackName, variables: shared }] : []
+  return environments.map((environment) => {
+    const own = new Set(environment.variables.map((variable) => variable.name))
+    return {
+      name: environment.name,
+      variables: [...shared.filter((variable) => !own.has(variable.name)), ...environment.variables],
+    }
+  })
+}
+
+/** Names every environment defines: a reference to one of them stays `{{name}}`. */
+export function definedNames(environments: ImportedEnvironment[]): (name: string) => string | undefined {
+  const names = new Set(environments.flatMap((environment) => environment.variables.map((each) => each.name)))
+  return (name) => (names.has(name) ? name : undefined)
+}
+
+/** Variables as an environment's list, in the file's order; a name given twice keeps its last value. */
+export function variableList(variables: Variables, secret: boolean): ImportedVariable[] {
+  return Object.entries(variables).map(([name, value]) => ({ name, value, secret }))
 }

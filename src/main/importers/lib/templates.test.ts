@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { environmentName, templateReader } from './templates'
+import { templateReader } from './templates'
 
 const syntax = { tool: 'Postman', reference: /\{\{([^{}]+)\}\}/ }
 
@@ -20,18 +20,33 @@ describe('templateReader', () => {
     expect(warnings).toHaveLength(1)
   })
 
-  it('never turns plain text (scopes) into an environment reference', () => {
-    const reader = templateReader(syntax, { lookup: () => undefined }, () => {})
-    expect(reader.text('{{scopes}}', 'scope')).toBe('{{scopes}}')
-    expect(reader.value('{{scopes}}', 'clientId')).toEqual({ env: 'scopes' })
+  it('keeps a workspace variable as {{name}}, trimmed, and fills in a local one', () => {
+    const reader = templateReader(
+      syntax,
+      { lookup: (name) => (name === 'path' ? '/oauth/token' : undefined), workspaceVariable: (name) => name },
+      () => {},
+    )
+    expect(reader.value('{{ baseUrl }}{{path}}', 'tokenUrl')).toBe('{{baseUrl}}/oauth/token')
   })
-})
 
-describe('environmentName', () => {
-  it('keeps a valid name and replaces what an environment variable name cannot hold', () => {
-    expect(environmentName('client_secret')).toBe('client_secret')
-    expect(environmentName('client-secret')).toBe('client_secret')
-    expect(environmentName('2fa.code')).toBe('_2fa_code')
-    expect(environmentName('$guid')).toBeUndefined()
+  it('never turns a variable without a value into an environment reference, and says where to set it', () => {
+    const warnings: string[] = []
+    const reader = templateReader(syntax, { lookup: () => undefined }, (message) => warnings.push(message))
+    expect(reader.text('{{scopes}}', 'scope')).toBe('{{scopes}}')
+    expect(reader.value('{{client_id}}', 'clientId')).toBe('{{client_id}}')
+    expect(warnings).toEqual([
+      '"scope" uses {{scopes}}, which this file gives no value: set it in the environment before use.',
+      '"clientId" uses {{client_id}}, which this file gives no value: set it in the environment before use.',
+    ])
+  })
+
+  it('reads the process environment only where the tool does', () => {
+    const reader = templateReader(
+      syntax,
+      { lookup: () => undefined, environmentVariable: (name) => /^process\.env\.(.+)$/.exec(name)?.[1] },
+      () => {},
+    )
+    expect(reader.value('{{process.env.CLIENT_SECRET}}', 'clientSecret')).toEqual({ env: 'CLIENT_SECRET' })
+    expect(reader.text('{{process.env.SCOPE}}', 'scope')).toBe('{{process.env.SCOPE}}')
   })
 })

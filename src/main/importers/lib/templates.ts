@@ -1,6 +1,8 @@
 import type { ConfigValue } from '../../../shared/integration'
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+/** A name a workspace variable can have: `baseUrl`, `client_id`, `auth.client-id`. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 /** Variables may refer to variables; past this depth the chain is taken for a loop. */
 const MAX_DEPTH = 10
 /**
@@ -21,70 +23,90 @@ export interface TemplateSyntax {
 
 /** Where a tool's variables get their values. */
 export interface VariableSource {
-  /** The variable's value as the file gives it, or undefined when the file has none. */
+  /**
+   * The value of a variable local to the request or folder (Postman item variables, Insomnia folder
+   * environments, Bruno request and folder vars): filled in, since no workspace environment holds it.
+   */
   lookup(name: string): string | undefined
-  /** Names the tool itself reads from the environment (Bruno's `process.env.NAME`): the variable to read. */
+  /**
+   * The workspace variable a reference names, when the import carries it in its environments (or
+   * collection variables): the reference is kept as `{{name}}`, to be filled in when it is used.
+   */
+  workspaceVariable?(name: string): string | undefined
+  /** Names the tool itself reads from the process environment (Bruno's `process.env.NAME`): the variable to read. */
   environmentVariable?(name: string): string | undefined
-  /** The environment variable an unresolved whole-value reference reads instead (default: `environmentName`). */
-  environmentName?(name: string): string | undefined
 }
 
 export type Warn = (message: string) => void
 
-/** Turns a tool's text into TokenDesk values, filling in the variables the file defines. */
+/** Turns a tool's text into TokenDesk values: local variables filled in, workspace variables kept as `{{name}}`. */
 export interface TemplateReader {
-  /** A value that may also become `{"env": "NAME"}`; undefined when empty. */
+  /** A value that may also become `{"env": "NAME"}` (only where the tool reads the process environment); undefined when empty. */
   value(raw: string | undefined, field: string): ConfigValue | undefined
-  /** Plain text (scopes, names): references without a value stay as typed. Undefined when empty. */
+  /** Plain text (scopes, names): never an environment reference. Undefined when empty. */
   text(raw: string | undefined, field: string): string | undefined
 }
 
+interface Expansion {
+  text: string
+  /** References neither filled in nor kept as workspace variables, as written. */
+  unresolved: string[]
+  /** Workspace variables the file names without giving them any value. */
+  undefinedVariables: string[]
+}
+
 export function templateReader(syntax: TemplateSyntax, source: VariableSource, warn: Warn): TemplateReader {
-  const expand = (
-    raw: string,
-    depth: number,
-    budget: { chars: number },
-  ): { text: string; unresolved: string[] } => {
+  const expand = (raw: string, depth: number, budget: { chars: number }): Expansion => {
     const unresolved: string[] = []
-    const expanded = raw.replace(new RegExp(syntax.reference.source, 'g'), (match, name: string) => {
-      const value = depth < MAX_DEPTH && budget.chars > 0 ? source.lookup(name.trim()) : undefined
-      if (value === undefined) {
+    const undefinedVariables: string[] = []
+    const expanded = raw.replace(new RegExp(syntax.reference.source, 'g'), (match, written: string) => {
+      const name = written.trim()
+      const value = source.lookup(name)
+      if (value !== undefined && (depth >= MAX_DEPTH || budget.chars <= 0)) {
         unresolved.push(match)
         return match
       }
-      const inner = expand(value, depth + 1, budget)
-      budget.chars -= inner.text.length
-      unresolved.push(...inner.unresolved)
-      return inner.text
+      if (value !== undefined) {
+        const inner = expand(value, depth + 1, budget)
+        budget.chars -= inner.text.length
+        unresolved.push(...inner.unresolved)
+        undefinedVariables.push(...inner.undefinedVariables)
+        return inner.text
+      }
+      const variable = source.workspaceVariable?.(name)
+      if (variable !== undefined && VARIABLE_NAME.test(variable)) return `{{${variable}}}`
+      if (source.environmentVariable?.(name) === undefined && VARIABLE_NAME.test(name)) {
+        undefinedVariables.push(name)
+        return `{{${name}}}`
+      }
+      unresolved.push(match)
+      return match
     })
-    return { text: expanded, unresolved }
+    return { text: expanded, unresolved, undefinedVariables }
   }
+
   const wholeReference = (value: string): string | undefined =>
     new RegExp(`^(?:${syntax.reference.source})$`).exec(value.trim())?.[1]?.trim()
 
   const read = (raw: string | undefined, field: string, allowEnv: boolean): ConfigValue | undefined => {
     if (raw === undefined || raw.trim() === '') return undefined
-    const { text, unresolved } = expand(raw, 0, { chars: MAX_EXPANDED_CHARS })
+    const whole = allowEnv ? wholeReference(raw) : undefined
+    const direct = whole === undefined ? undefined : source.environmentVariable?.(whole)
+    if (direct && ENV_NAME.test(direct) && source.lookup(whole!) === undefined) return { env: direct }
+    const { text, unresolved, undefinedVariables } = expand(raw, 0, { chars: MAX_EXPANDED_CHARS })
     if (syntax.unsupported && containsTag(text, syntax.unsupported)) {
       warn(
         `"${field}" uses ${syntax.tool} template code TokenDesk cannot run; it was kept as typed. Replace it before use.`,
       )
     }
-    if (!unresolved.length) return text
-    const name = wholeReference(text)
-    if (allowEnv && name !== undefined) {
-      const direct = source.environmentVariable?.(name)
-      if (direct && ENV_NAME.test(direct)) return { env: direct }
-      const env = (source.environmentName ?? environmentName)(name)
-      if (env) {
-        warn(
-          `"${field}": the ${syntax.tool} variable ${text.trim()} has no single value in this file, so it now reads the environment variable ${env}. Set it before use.`,
-        )
-        return { env }
-      }
+    if (undefinedVariables.length) {
+      const listed = [...new Set(undefinedVariables)].map((name) => `{{${name}}}`).join(', ')
+      warn(`"${field}" uses ${listed}, which this file gives no value: set it in the environment before use.`)
     }
-    const listed = [...new Set(unresolved)].join(', ')
-    warn(`"${field}" keeps ${listed} as typed: this file gives it no single value. Replace it before use.`)
+    if (unresolved.length) {
+      const listed = [...new Set(unresolved)].join(', ')
+      warn(`"${field}" keeps ${listed} as typed: TokenDesk cannot fill it in. Replace it before use.`)
+    }
     return text
   }
 
@@ -92,19 +114,6 @@ export function templateReader(syntax: TemplateSyntax, source: VariableSource, w
     value: (raw, field) => read(raw, field, true),
     text: (raw, field) => read(raw, field, false) as string | undefined,
   }
-}
-
-/**
- * The environment variable an unresolved `{{name}}` reads instead: the same name when it is a valid
- * one, else with every other character replaced by "_". Dynamic variables (Postman's `{{$guid}}`)
- * have no environment counterpart.
- */
-export function environmentName(name: string): string | undefined {
-  if (ENV_NAME.test(name)) return name
-  if (name.startsWith('$') || name === '') return undefined
-  const replaced = name.replace(/[^A-Za-z0-9_]/g, '_')
-  const candidate = /^[0-9]/.test(replaced) ? `_${replaced}` : replaced
-  return /[A-Za-z0-9]/.test(candidate) ? candidate : undefined
 }
 
 /** An `open … close` tag anywhere in the text; indexOf, so a text of repeated `{%` stays linear. */

@@ -16,7 +16,12 @@ export const IMPLICIT_GRANT_WARNING =
 export interface ToolOAuthSettings {
   /** Names the source in warnings: `Postman request "Shop / Orders"`. */
   label: string
+  /** The leaf's name: the request's, folder's or collection's own. */
   name: string
+  /** The folders it sits in, outermost first (the collection's name first); [] for the collection's own. */
+  folder: string[]
+  /** The block holds a token the tool saved (Postman's `accessToken`): said when nothing else is there. */
+  savedToken?: boolean
   /** The tool's grant name: `password_credentials` and `authorization_code_with_pkce` are mapped here. */
   grant: string
   tokenUrl?: string
@@ -48,7 +53,8 @@ export interface ToolOAuthSettings {
 
 /** One OAuth 2.0 configuration found in a file: an integration to validate, or why it was left out. */
 export type ImportDraft =
-  { label: string; integration: Integration; warnings: string[] } | { label: string; skipped: string }
+  | { label: string; integration: Integration; folder: string[]; warnings: string[] }
+  | { label: string; skipped: string }
 
 const GRANT_NAMES: Record<string, { grant: string; pkce?: boolean }> = {
   password_credentials: { grant: 'password' },
@@ -64,6 +70,9 @@ export function toIntegration(
   const rawGrant = settings.grant.trim()
   if (rawGrant === 'implicit') {
     return { label, skipped: `${label}: ${IMPLICIT_GRANT_WARNING}. It was not imported.` }
+  }
+  if (![settings.tokenUrl, settings.authorizeUrl, settings.clientId].some((value) => value?.trim())) {
+    return { label, skipped: `${label}: ${emptyReason(settings)} It was not imported.` }
   }
   const warnings: string[] = []
   const warn: Warn = (message) => warnings.push(`${label}: ${message}`)
@@ -114,7 +123,14 @@ export function toIntegration(
   }
   set('tokenRequest', tokenRequest(settings, reader))
   set('api', api(settings, warn))
-  return { label, integration, warnings }
+  return { label, integration, folder: settings.folder, warnings }
+}
+
+/** An OAuth 2.0 block with no token URL, authorization URL or client: nothing to get a token with. */
+function emptyReason(settings: ToolOAuthSettings): string {
+  return settings.savedToken
+    ? 'its OAuth 2.0 block holds only a saved token — it was probably fetched by a script. Set up the grant that fetches it (token URL and client) in TokenDesk instead.'
+    : 'its OAuth 2.0 block has no token URL, authorization URL or client ID.'
 }
 
 function splitScope(scope: string, warn: Warn): { scope: string[]; separator?: ',' } {

@@ -1,6 +1,6 @@
 import { displayUrl } from '../../http/displayUrl'
 import type { Transport } from '../../http/transport'
-import { discoveryUrl, getDiscoveryDocument } from '../../oauth/discovery'
+import { discoveryUrl, getDiscoveryDocument } from '../../http/discoveryDocument'
 import { KeyProblem } from './keyProblem'
 
 /**

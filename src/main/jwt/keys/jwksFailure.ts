@@ -1,5 +1,5 @@
 import { errors } from 'jose'
-import { classifyNetworkError } from '../../diagnose/networkErrors'
+import { classifyNetworkError } from '../../http/networkErrors'
 import { messageOf } from '../lib/messageOf'
 
 /** What the JWKS endpoint answered, kept so a failure can say "HTTP 404" or "a redirect to …". */

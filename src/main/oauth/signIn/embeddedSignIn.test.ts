@@ -6,7 +6,7 @@ import {
   ERR_STATE_MISMATCH,
 } from '../../../shared/errorCodes'
 import { resolveIntegration } from '../../integration/resolve'
-import { ConsentSessions } from '../consentSessions'
+import { SignInSessions as ConsentSessions } from '../state/signInSessions'
 import { embeddedBrowserRefusal, watchEmbeddedSignIn } from './embeddedSignIn'
 import { startSignIn } from './signInAttempt'
 

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/errorCodes'
 import type { Integration } from '../../../shared/integration'
 import type { SignInOutcome } from '../../../shared/signIn'
-import { oidcClients, startOidcProvider, type OidcTestServer } from '../../../../tests/servers/oidcProvider'
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../sandbox/oidcProvider'
 import { approveAuthorization } from '../../../../tests/servers/oidcUserAgent'
 import { createTokenEngine } from '../engine'
 import { signInAndGetToken } from './signInAndGetToken'

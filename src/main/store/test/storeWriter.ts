@@ -11,7 +11,7 @@ const { TOKENDESK_USER_DATA: folder, TAG: tag, COUNT: count, KEY: key } = proces
 const services = createServices({
   stores: confStoreFactory(folder!),
   cipher: createAesGcmCipher(Buffer.from(key!, 'hex'), 'os', 'test AES-256-GCM'),
-  dialogs: { saveFile: async () => null, openFile: async () => null },
+  dialogs: { saveFile: async () => null, openFiles: async () => null, openFolder: async () => null },
   openExternal: async () => undefined,
 })
 for (let index = 0; index < Number(count); index++) {

@@ -5,29 +5,41 @@ import { Dialog } from '../../ui/Dialog'
 import { useIntegrations } from './integrationsStore'
 
 /**
- * Import a TokenDesk file or the OAuth settings of a Postman, Insomnia or Bruno collection. The file
- * is read here and handed to main, so an encrypted export can ask for its passphrase without
- * picking the file again.
+ * Import a TokenDesk file or the OAuth settings of a Postman, Insomnia or Bruno collection (several
+ * files at once: a collection and its environments). The files are read here and handed to main, so
+ * an encrypted export can ask for its passphrase without picking the file again. A Bruno collection
+ * folder is picked and read in main.
  */
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null)
   const inputId = useId()
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
+  const [file, setFile] = useState<Array<{ name: string; text: string }> | null>(null)
   const [passphrase, setPassphrase] = useState('')
   const [needsPassphrase, setNeedsPassphrase] = useState(false)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; warnings?: string[] } | null>(
     null,
   )
-  const importFile = useIntegrations((state) => state.importFile)
+  const importFiles = useIntegrations((state) => state.importFiles)
+  const importFolder = useIntegrations((state) => state.importFolder)
 
-  const runImport = async (picked: { name: string; text: string }, typed?: string) => {
-    const result = await importFile(picked, typed)
+  const runImport = async (picked: Array<{ name: string; text: string }>, typed?: string) => {
+    showResult(await importFiles(picked, typed), picked)
+  }
+
+  const showResult = async (
+    result: Awaited<ReturnType<typeof importFiles>>,
+    picked: Array<{ name: string; text: string }> | null,
+  ) => {
+    if (result.ok && result.value.cancelled) return
     if (result.ok) {
       setNeedsPassphrase(false)
       setFile(null)
       setPassphrase('')
       setMessage(describe(result.value))
-    } else if (result.error.code === ERR_PASSPHRASE_REQUIRED || result.error.code === ERR_PASSPHRASE_WRONG) {
+    } else if (
+      picked &&
+      (result.error.code === ERR_PASSPHRASE_REQUIRED || result.error.code === ERR_PASSPHRASE_WRONG)
+    ) {
       setFile(picked)
       setNeedsPassphrase(true)
       setMessage(
@@ -55,16 +67,27 @@ export function ImportButton() {
         ref={input}
         type="file"
         className="visually-hidden"
-        accept=".json,.bru,application/json"
+        accept=".json,.bru,.yaml,.yml,application/json"
+        multiple
         data-testid="import-file"
         onChange={async (event) => {
-          const chosen = event.target.files?.[0]
+          const chosen = [...(event.target.files ?? [])]
           event.target.value = ''
-          if (chosen) await runImport({ name: chosen.name, text: await chosen.text() })
+          const picked = await Promise.all(
+            chosen.map(async (each) => ({ name: each.name, text: await each.text() })),
+          )
+          if (picked.length) await runImport(picked)
         }}
       />
       <button type="button" className="button button--small" onClick={() => input.current?.click()}>
         Import…
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={async () => showResult(await importFolder(), null)}
+      >
+        Import folder…
       </button>
       {needsPassphrase && file && (
         <Dialog labelledBy={`${inputId}-passphrase-title`} onClose={cancelPassphrase}>
@@ -76,7 +99,9 @@ export function ImportButton() {
               void runImport(file, passphrase)
             }}
           >
-            <label htmlFor={`${inputId}-passphrase`}>Passphrase for {file.name}</label>
+            <label htmlFor={`${inputId}-passphrase`}>
+              Passphrase for {file.map((each) => each.name).join(', ')}
+            </label>
             <input
               id={`${inputId}-passphrase`}
               className="input"
@@ -154,9 +179,12 @@ function describe(outcome: ImportOutcome): { tone: 'ok'; text: string; warnings:
     outcome.format === 'tokendesk'
       ? ''
       : ` from ${outcome.format?.replace(/^\w/, (letter) => letter.toUpperCase())}`
+  const environments = outcome.environments.map((environment) => `“${environment.name}”`).join(', ')
+  const imported = outcome.imported.length ? `Imported ${names}${from}.` : ''
+  const withEnvironments = environments ? ` Environments: ${environments}.` : ''
   return {
     tone: 'ok',
-    text: outcome.imported.length ? `Imported ${names}${from}.` : 'Nothing to import in that file.',
+    text: `${imported}${withEnvironments}`.trim() || 'Nothing to import in that file.',
     warnings: outcome.warnings,
   }
 }

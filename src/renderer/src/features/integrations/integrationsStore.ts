@@ -24,7 +24,13 @@ interface IntegrationsState {
   remove: (id: string) => Promise<void>
   undoRemove: () => Promise<void>
   duplicate: (id: string) => Promise<string | null>
-  importFile: (file: { name: string; text: string }, passphrase?: string) => Promise<Result<ImportOutcome>>
+  /** One file or several picked at once (a collection and its environments). */
+  importFiles: (
+    files: Array<{ name: string; text: string }>,
+    passphrase?: string,
+  ) => Promise<Result<ImportOutcome>>
+  /** Main picks a folder (a Bruno collection) and imports it. */
+  importFolder: () => Promise<Result<ImportOutcome>>
   exportIntegration: (
     id: string,
     secrets: { includeSecrets: boolean; passphrase?: string },
@@ -82,9 +88,15 @@ export const useIntegrations = create<IntegrationsState>((set, get) => ({
     set({ selectedId: result.value.id })
     return result.value.id
   },
-  importFile: async (file, passphrase) => {
-    const result = await tokendesk().integrations.import({ file, passphrase })
-    if (result.ok) await get().refresh()
+  importFiles: async (files, passphrase) => {
+    const picked = files.length === 1 ? { file: files[0] } : { files }
+    const result = await tokendesk().integrations.import({ ...picked, passphrase })
+    if (result.ok && !result.value.cancelled) await get().refresh()
+    return result
+  },
+  importFolder: async () => {
+    const result = await tokendesk().integrations.importFolder({})
+    if (result.ok && !result.value.cancelled) await get().refresh()
     return result
   },
   exportIntegration: (id, { includeSecrets, passphrase }) =>
