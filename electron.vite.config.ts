@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin'
+import { pathAliases } from './scripts/pathAliases'
 
 export default defineConfig({
   main: {
@@ -22,6 +23,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: { alias: pathAliases(import.meta.dirname) },
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },

@@ -8,6 +8,8 @@ if (!findElectronBinary() && process.env.TEST_WORKER_INDEX === undefined)
 
 export default defineConfig({
   testDir: './e2e',
+  // Its `paths` (from tsconfig.base.json) are the aliases the renderer is built with.
+  tsconfig: './tsconfig.e2e.json',
   outputDir: './test-results',
   fullyParallel: true,
   workers: 2,

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { pathAliases } from './scripts/pathAliases'
 
 export default defineConfig({
+  resolve: { alias: pathAliases(import.meta.dirname) },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',

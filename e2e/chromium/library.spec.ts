@@ -54,6 +54,17 @@ test('export without secrets, import it back and be told what to fill in; a pass
     await app.getByTestId('import-file').setInputFiles(plainPath)
     await expect(app.getByTestId('import-result')).toContainText('Imported “Autovit (user login)”')
     await expect(app.getByTestId('import-result')).toContainText('fill in "clientSecret", "password"')
+    // What to fill in is amber, not green, and folded: the list stays where it was.
+    const imported = app.getByTestId('import-result')
+    await expect(imported).toHaveAttribute('data-tone', 'warning')
+    await expect(imported.getByRole('listitem').first()).toBeHidden()
+    await expect(
+      app.getByRole('list', { name: 'Saved integrations' }).getByRole('listitem').last(),
+    ).toBeInViewport()
+    await imported.getByText(/things? to check/).click()
+    await expect(imported.getByRole('listitem').first()).toContainText('fill in "clientSecret", "password"')
+    await imported.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(imported).toHaveCount(0)
 
     await app.getByRole('button', { name: 'Export Autovit (user login)' }).first().click()
     const dialog = app.getByRole('dialog')

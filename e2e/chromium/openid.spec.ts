@@ -21,7 +21,7 @@ test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the add
   context,
 }) => {
   await newFromPreset(app, 'OpenID Connect (discovery)')
-  await fill(app, 'Issuer (optional)', oidc.issuer)
+  await fill(app, 'Issuer', oidc.issuer)
   await fill(app, 'Client ID', oidcClients.web.clientId)
   await fill(app, 'Client secret', oidcClients.web.clientSecret)
   await app.getByText('The provider shows a code or PIN instead').click()
@@ -54,6 +54,55 @@ test('OpenID Connect: discovery, sign-in in the browser with PKCE, paste the add
   await expect(
     app.getByTestId('token-info-userinfo-claims').locator('tr[data-claim="sub"] td').first(),
   ).toHaveText(oidcUser.login)
+})
+
+test('OpenID Connect asks for the issuer first, then shows every discovered endpoint read-only with the document it came from', async ({
+  app,
+}) => {
+  await newFromPreset(app, 'OpenID Connect (discovery)')
+  const form = app.getByRole('form', { name: 'Integration settings' })
+  const issuer = form.getByLabel('Issuer', { exact: true })
+  await expect(issuer).toHaveAttribute('aria-required', 'true')
+  // First in "How to get a token" after the grant; the endpoint URLs are only overrides under Advanced.
+  const grantSection = form.locator('section', {
+    has: app.getByRole('heading', { name: 'How to get a token' }),
+  })
+  await expect(grantSection.getByLabel('Token URL', { exact: true })).toHaveCount(0)
+  const labels = await form.locator('label').allTextContents()
+  expect(labels.indexOf('Issuer')).toBeLessThan(labels.indexOf('Client ID'))
+
+  // Get token without an issuer: refused, and the Issuer field says what to fill in.
+  await fill(app, 'Client ID', oidcClients.web.clientId)
+  await fill(app, 'Client secret', oidcClients.web.clientSecret)
+  await app.getByRole('button', { name: 'Get token' }).click()
+  await expect(app.getByTestId('editor-error')).toContainText('Token URL')
+  await expect(issuer).toHaveAttribute('aria-invalid', 'true')
+
+  // Typing the issuer discovers the endpoints, and the refusal about them goes away.
+  await issuer.fill(oidc.issuer)
+  const discovered = app.getByTestId('discovered-endpoints')
+  await expect(discovered).toBeVisible()
+  await expect(app.getByTestId('discovery-url')).toHaveText(`${oidc.issuer}/.well-known/openid-configuration`)
+  for (const [key, path] of [
+    ['authorization_endpoint', '/auth'],
+    ['token_endpoint', '/token'],
+    ['userinfo_endpoint', '/me'],
+    ['jwks_uri', '/jwks'],
+    ['revocation_endpoint', '/token/revocation'],
+    ['introspection_endpoint', '/token/introspection'],
+    ['end_session_endpoint', '/session/end'],
+  ] as const)
+    await expect(discovered.locator(`[data-endpoint="${key}"] dd`), key).toHaveText(`${oidc.issuer}${path}`)
+  await expect(discovered.getByRole('textbox'), 'read-only: nothing to type in').toHaveCount(0)
+  // What discovery answered is no longer asked for; the sign-in's code still is, until the user signs in.
+  await expect(app.getByTestId('editor-error')).not.toContainText('Token URL')
+  await expect(issuer).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(grantSection.getByRole('alert')).toHaveCount(0)
+
+  // An issuer that has no discovery document says so, and shows no endpoints.
+  await issuer.fill(`${oidc.issuer}/nothing-here`)
+  await expect(app.getByTestId('discovery-status')).toContainText('Endpoints not discovered yet')
+  await expect(discovered).toHaveCount(0)
 })
 
 test('Generic OAuth 2.0 against the OpenID provider: client credentials with the secret in a Basic header', async ({

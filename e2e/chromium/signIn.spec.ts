@@ -7,7 +7,7 @@ import {
   startOidcProvider,
   type OidcTestServer,
 } from '../../src/main/sandbox/oidcProvider'
-import { expectTokenReceived, fill, newFromPreset } from '../harness/appActions'
+import { expectTokenReceived, fill, openSection, newFromPreset } from '../harness/appActions'
 import { expect, test } from '../harness/fixtures'
 import { captureThemes } from '../harness/screenshots'
 import { pageAsSignInWindow } from '../harness/signInWindow'
@@ -43,7 +43,7 @@ function playTheBrowser(browser: BrowserContext, landed: (page: Page) => void = 
 
 async function openIdIntegration(app: Page): Promise<void> {
   await newFromPreset(app, 'OpenID Connect (discovery)')
-  await fill(app, 'Issuer (optional)', oidc.issuer)
+  await fill(app, 'Issuer', oidc.issuer)
   await fill(app, 'Client ID', oidcClients.native.clientId)
   await app.getByLabel('Send client credentials').selectOption('none')
 }
@@ -147,6 +147,8 @@ test('a provider that refuses embedded browsers (disallowed_useragent) leads to 
     const userBrowser = await browser.newContext()
     platform.playBrowser(playTheBrowser(userBrowser))
     await openIdIntegration(app)
+    // With the OpenID Connect preset the authorize URL is an override of the discovered one, under Advanced.
+    await openSection(app, 'Advanced')
     await fill(app, 'Authorize URL', `http://127.0.0.1:${(gate.address() as AddressInfo).port}/authorize`)
     await app.getByRole('button', { name: 'Sign in here' }).click()
     const advice = app.getByTestId('sign-in-advice')

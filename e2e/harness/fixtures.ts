@@ -1,8 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { buildBridge } from '../../src/shared/ipc/bridge'
-import { callNames } from '../../src/shared/ipc/contract'
+import { buildBridge } from '@shared/ipc/bridge'
+import { callNames } from '@shared/ipc/contract'
 import { dispatchCall } from '../../src/main/dispatch'
 import { createHandlers, type Handlers } from '../../src/main/handlers'
 import { createServices } from '../../src/main/services'
@@ -21,11 +21,12 @@ export const APP_VERSION = (
  * main-process handler object running in this test process. What differs from the app is only the
  * transport: a Playwright binding instead of Electron IPC.
  */
-export async function installBridge(page: Page, handlers: Handlers): Promise<void> {
+export async function installBridge(page: Page, handlers: Handlers, calls: string[] = []): Promise<void> {
   // Every result is structured-cloned, as Electron's IPC does: one that is not plain data fails the test.
-  await page.exposeBinding('__tokendeskInvoke', async (_source, name: string, input: unknown) =>
-    structuredClone(await dispatchCall(handlers, name, input)),
-  )
+  await page.exposeBinding('__tokendeskInvoke', async (_source, name: string, input: unknown) => {
+    calls.push(name)
+    return structuredClone(await dispatchCall(handlers, name, input))
+  })
   await page.addInitScript({
     content: `Object.defineProperty(window, 'tokendesk', {
       value: (${buildBridge.toString()})(${JSON.stringify(callNames)}, (name, input) => window.__tokendeskInvoke(name, input)),
@@ -40,6 +41,8 @@ interface Fixtures {
   /** The plain-Node platform behind the handlers: its user-data folder, dialogs and file queue. */
   platform: ReturnType<typeof nodePlatform>
   handlers: Handlers
+  /** Every IPC call the renderer made, by name, in order: what a click costs in round trips. */
+  ipcCalls: string[]
   app: Page
 }
 
@@ -61,13 +64,16 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
     await use(createHandlers({ appVersion: APP_VERSION, platform: process.platform, services }))
     await services.sandbox.stop()
   },
-  app: async ({ page, handlers, rendererUrl }, use) => {
+  ipcCalls: async ({}, use) => {
+    await use([])
+  },
+  app: async ({ page, handlers, rendererUrl, ipcCalls }, use) => {
     const consoleErrors: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
     page.on('pageerror', (error) => consoleErrors.push(error.message))
-    await installBridge(page, handlers)
+    await installBridge(page, handlers, ipcCalls)
     await page.goto(rendererUrl)
     await use(page)
     // A CSP violation or an uncaught error in the renderer fails the test that caused it.

@@ -34,3 +34,23 @@ export interface EditableIntegration {
   /** As in IntegrationSummary: what this person still has to fill in. */
   needs?: string[]
 }
+
+/** The line an integration gets in lists and the command palette; main and the renderer both use this one. */
+export function summaryOf({
+  id,
+  integration,
+  updatedAt,
+  folder,
+  needs,
+}: Pick<EditableIntegration, 'id' | 'integration' | 'updatedAt' | 'folder' | 'needs'>): IntegrationSummary {
+  return {
+    id,
+    name: integration.name || 'Untitled integration',
+    preset: integration.preset,
+    grant: integration.grant,
+    updatedAt,
+    ...(folder?.length && { folder }),
+    ...(needs?.length && { needs }),
+    ...(integration.sandbox && { sandbox: true }),
+  }
+}

@@ -3,6 +3,7 @@ import { decodeToken } from '../jwt/decode'
 import { verifyToken } from '../jwt/verify'
 import { presets } from '../presets'
 import type { AppServices } from '../services'
+import { discoveryHandlers } from './discoveryHandlers'
 import { integrationHandlers } from './integrationHandlers'
 import { sandboxHandlers } from './sandboxHandlers'
 import { tokenHandlers } from './tokenHandlers'
@@ -32,6 +33,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...tokenHandlers(services),
     ...workspaceHandlers(services),
     ...sandboxHandlers(services),
+    ...discoveryHandlers(services),
     'history.list': (query) => services.history.list(query),
     'history.clear': () => {
       services.history.clear()

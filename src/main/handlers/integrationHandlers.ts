@@ -4,10 +4,10 @@ import { MASKED } from '../../shared/secretNames'
 import { readCollectionFolder } from '../files/collectionFolder'
 import type { PickedFile } from '../files/fileDialogs'
 import { importBrunoFolder, importFiles, type ImportResult } from '../importers'
-import { parseIntegration } from '../integration/parse'
 import type { AppServices } from '../services'
 import { decryptExport, isEncryptedExport, writeExport } from '../store/exportFile'
 import type { Handlers } from './handlerType'
+import { saveIntegration } from './saveIntegration'
 import { importedEntries, importEnvironments } from './importIntoWorkspace'
 
 type IntegrationHandlers = Pick<
@@ -24,15 +24,8 @@ type IntegrationHandlers = Pick<
   | 'integrations.importFolder'
 >
 
-export function integrationHandlers({
-  repository,
-  environments,
-  dialogs,
-  now,
-  engine,
-  sandbox,
-  tokenKeysOf,
-}: AppServices): IntegrationHandlers {
+export function integrationHandlers(services: AppServices): IntegrationHandlers {
+  const { repository, environments, dialogs, now, sandbox } = services
   return {
     'integrations.list': () => repository.list(),
     // A sandbox twin shows the running sandbox's URLs, not the ports it had when it was saved.
@@ -40,21 +33,7 @@ export function integrationHandlers({
       const editable = repository.getForEditing(id)
       return { ...editable, integration: await sandbox.follow(editable.integration) }
     },
-    'integrations.save': ({ id, integration, keepSecrets, tokenStorage, folder, revision, overwrite }) => {
-      const parsed = parseIntegration(integration)
-      // Sandbox and real tokens never mix: turning an integration into a twin or back forgets its tokens.
-      if (id && repository.exists(id) && repository.isSandbox(id) !== (parsed.sandbox === true))
-        for (const key of tokenKeysOf(id)) engine.cache.forget(key)
-      return repository.save({
-        id,
-        integration: parsed,
-        keepSecrets,
-        tokenStorage,
-        folder,
-        revision,
-        overwrite,
-      })
-    },
+    'integrations.save': (request) => saveIntegration(services, request),
     'integrations.delete': ({ id }) => {
       repository.delete(id)
       return null

@@ -9,6 +9,7 @@ import { TokenDeskError } from '../errors'
 import { signInAndGetToken, signOutUrl } from '../oauth'
 import { RunningRequests } from './runningRequests'
 import type { Handlers } from './handlerType'
+import { saveIntegration } from './saveIntegration'
 
 type TokenHandlers = Pick<
   Handlers,
@@ -59,19 +60,33 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
   // Apart from token requests: cancelling an API call must not stop a token request of the same integration.
   const runningApiCalls = new RunningRequests()
   return {
-    'token.get': ({ id, code, fresh }) =>
-      running.run(id, async (signal) => {
-        const inUse = await use(id)
-        const options = { cacheKey: inUse.cacheKey, fresh, signal }
-        // The paste path finds its sign-in by the key authorize.open kept it under; a pasted PIN or
-        // address with a tampered state says which sandbox switch did it.
-        const outcome = await explained(id, () =>
-          code === undefined
-            ? engine.getToken(inUse.integration, options)
-            : engine.redeemPastedCode(inUse.integration, code, options),
-        )
-        return withEnvironmentNamed(withoutRefreshToken(withSandboxCause(id, outcome)), inUse.environment)
-      }),
+    'token.get': async ({ id, save, code, fresh }) => {
+      const saved = save ? saveIntegration(services, { ...save, id }) : undefined
+      try {
+        const outcome = await running.run(id, async (signal) => {
+          const inUse = await use(id)
+          const options = { cacheKey: inUse.cacheKey, fresh, signal }
+          // The paste path finds its sign-in by the key authorize.open kept it under; a pasted PIN or
+          // address with a tampered state says which sandbox switch did it.
+          const got = await explained(id, () =>
+            code === undefined
+              ? engine.getToken(inUse.integration, options)
+              : engine.redeemPastedCode(inUse.integration, code, options),
+          )
+          return withEnvironmentNamed(withoutRefreshToken(withSandboxCause(id, got)), inUse.environment)
+        })
+        return saved ? { ...outcome, saved } : outcome
+      } catch (error) {
+        // Saved, then refused (a missing value, a cancel): the form still learns what was saved.
+        if (saved && error instanceof TokenDeskError)
+          throw new TokenDeskError(error.code, error.message, {
+            field: error.field,
+            details: { ...error.details, saved },
+            cause: error,
+          })
+        throw error
+      }
+    },
     'token.revoke': ({ id, which }) =>
       running.run(id, async (signal) => {
         const inUse = await use(id)

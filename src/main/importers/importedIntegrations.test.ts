@@ -3,11 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
 import type { CallInput, CallName, CallOutput, ImportOutcome } from '../../shared/ipc/contract'
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../sandbox/oidcProvider'
-import {
-  startAltitudeAngelEmulator,
-  startAutovitEmulator,
-  startAvionteEmulator,
-} from '../sandbox/vendors'
+import { startAltitudeAngelEmulator, startAutovitEmulator, startAvionteEmulator } from '../sandbox/vendors'
 import { nodePlatform } from '../../../tests/support/nodePlatform'
 import { dispatchCall } from '../dispatch'
 import { createHandlers } from '../handlers'

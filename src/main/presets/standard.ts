@@ -30,6 +30,7 @@ export const openIdConnect: Preset = {
   integration: {
     format: 'tokendesk.integration/1',
     name: 'OpenID Connect',
+    preset: 'openid-connect',
     grant: 'authorization_code',
     issuer: '',
     clientId: '',

@@ -3,7 +3,12 @@ import { ERR_INTEGRATION_NOT_FOUND } from '../../shared/errorCodes'
 import { fieldLabel } from '../../shared/fieldLabels'
 import type { Integration } from '../../shared/integration'
 import { parseSecretPath, readOwnPath } from '../../shared/secretFields'
-import type { EditableIntegration, IntegrationSummary, TokenStorage } from '../../shared/storedIntegration'
+import {
+  summaryOf,
+  type EditableIntegration,
+  type IntegrationSummary,
+  type TokenStorage,
+} from '../../shared/storedIntegration'
 import { TokenDeskError } from '../errors'
 import { parseIntegration } from '../integration/parse'
 import { collectSecrets, secretAt, withoutSecrets, withSecrets } from '../vault/secretPaths'
@@ -204,17 +209,7 @@ export class IntegrationRepository {
 
   private summarize(entry: IntegrationEntry): IntegrationSummary {
     const { id, integration, modifiedAt, folder } = entry
-    const needs = this.needs(entry)
-    return {
-      id,
-      name: integration.name || 'Untitled integration',
-      preset: integration.preset,
-      grant: integration.grant,
-      updatedAt: modifiedAt,
-      ...(folder.length && { folder }),
-      ...(needs.length && { needs }),
-      ...(integration.sandbox && { sandbox: true }),
-    }
+    return summaryOf({ id, integration, updatedAt: modifiedAt, folder, needs: this.needs(entry) })
   }
 
   private entry(id: string): IntegrationEntry {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiOutcome } from '../apiCall'
+import type { DiscoveredProvider } from '../discovery'
 import type { RecordedHttpRequest } from '../exchange'
 import type { HistoryEntry } from '../history'
 import type { DecodedJwt, VerificationResult } from '../jwt'
@@ -52,6 +53,13 @@ export interface TokenPreview {
   /** The workspace environment whose variables the preview used. */
   environment?: string
 }
+
+/**
+ * Get token's answer. With `save`, the draft was saved first: `saved` is the integration as the form
+ * and the list now show it, so one click costs one round trip. A refusal after the save carries the
+ * same in `details.saved`.
+ */
+export type TokenAnswer = TokenOutcome & { saved?: EditableIntegration }
 
 const id = z.string().min(1).max(100)
 const empty = z.object({}).strict()
@@ -140,6 +148,10 @@ export const contract = {
   'signIn.signOut': defineCall<{ signOutPage: string }>()(z.object({ id }).strict()),
   /** Forgets the embedded window's remembered sign-in (cookies) for the integration. */
   'signIn.clearSession': defineCall<null>()(z.object({ id }).strict()),
+  /** Reads the draft's issuer's discovery document (null without an issuer); a failure names the Issuer field. */
+  'discovery.get': defineCall<DiscoveredProvider | null>()(
+    z.object({ integration: integrationDraft }).strict(),
+  ),
   'presets.list': defineCall<Preset[]>()(empty),
   'integrations.list': defineCall<IntegrationSummary[]>()(empty),
   'integrations.get': defineCall<EditableIntegration>()(z.object({ id }).strict()),
@@ -196,8 +208,27 @@ export const contract = {
   ),
   /** Main opens a folder picker and imports the Bruno collection in the folder chosen. */
   'integrations.importFolder': defineCall<ImportOutcome>()(empty),
-  'token.get': defineCall<TokenOutcome>()(
-    z.object({ id, code: z.string().max(10_000).optional(), fresh: z.boolean().optional() }).strict(),
+  'token.get': defineCall<TokenAnswer>()(
+    z
+      .object({
+        /** The integration, saved or (with `save`) to be saved under this id: the renderer names a new one. */
+        id,
+        /** The form's unsaved changes, saved (as integrations.save) before the token is asked for. */
+        save: z
+          .object({
+            integration: integrationDraft,
+            keepSecrets: z.array(secretPath).max(100).optional(),
+            tokenStorage: z.enum(['disk', 'session']).optional(),
+            folder: folderPath.optional(),
+            revision: revision.optional(),
+            overwrite: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
+        code: z.string().max(10_000).optional(),
+        fresh: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'token.preview': defineCall<TokenPreview>()(
     z

@@ -1,4 +1,4 @@
-import type { TokenDeskApi } from '../../../shared/ipc/bridge'
+import type { TokenDeskApi } from '@shared/ipc/bridge'
 
 /**
  * The renderer's only door to main. Everything else imports from here, so tests and future changes

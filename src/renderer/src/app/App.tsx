@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { tokendesk } from '../api/client'
 import { HistoryScreen } from '../features/history/HistoryScreen'
 import { TokenInspector } from '../features/inspector/TokenInspector'
-import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
-import { confirmLeavingEditor } from '../features/integrations/IntegrationList'
 import { useEditor } from '../features/integrations/editorStore'
 import { useIntegrations } from '../features/integrations/integrationsStore'
 import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher'
@@ -11,7 +8,10 @@ import { useEnvironments } from '../features/environments/environmentsStore'
 import { WorkspaceBar } from '../features/workspace/WorkspaceBar'
 import { SandboxPanel } from '../features/sandbox/SandboxPanel'
 import { TryTheSandbox } from '../features/sandbox/TryTheSandbox'
+import { useApp } from './appStore'
 import { CommandPalette, type Command } from './CommandPalette'
+import { IntegrationsScreen } from './IntegrationsScreen'
+import { openIntegration } from './openIntegration'
 import { StorageNotices } from './StorageNotices'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { useNavigation, type Screen } from './navigationStore'
@@ -21,17 +21,6 @@ const SCREENS: Array<{ id: Screen; label: string }> = [
   { id: 'inspector', label: 'Token inspector' },
   { id: 'history', label: 'History' },
 ]
-
-/** Opens a saved integration in its form, from anywhere (history, the palette); unsaved changes ask first. */
-function openIntegration(id: string): void {
-  const navigation = useNavigation.getState()
-  if (navigation.screen !== 'integrations') navigation.go('integrations')
-  if (useNavigation.getState().screen !== 'integrations') return // the leave guard said no
-  if (useEditor.getState().draft?.id === id) return
-  if (!confirmLeavingEditor()) return
-  useIntegrations.getState().select(id)
-  void useEditor.getState().open(id)
-}
 
 /** Files changed on disk (a `git pull`) or another workspace opened: what is shown is read again. */
 function reloadFromWorkspace(): void {
@@ -54,7 +43,8 @@ function openSandboxTwins(firstId: string | undefined): void {
 }
 
 export function App() {
-  const [version, setVersion] = useState('')
+  const version = useApp((state) => state.version)
+  const loadApp = useApp((state) => state.load)
   const screen = useNavigation((state) => state.screen)
   const go = useNavigation((state) => state.go)
   const summaries = useIntegrations((state) => state.summaries)
@@ -64,10 +54,8 @@ export function App() {
   const presetMenuDone = useCallback(() => setPresetMenuWanted(false), [])
   useKeyboardShortcuts(openPalette)
   useEffect(() => {
-    void tokendesk()
-      .app.info({})
-      .then((result) => result.ok && setVersion(result.value.version))
-  }, [])
+    void loadApp()
+  }, [loadApp])
   const commands = useMemo(
     (): Command[] => [
       ...summaries.map((summary) => ({

@@ -1,23 +1,13 @@
-import { useEffect, useState } from 'react'
-import type { StorageStatus } from '../../../shared/ipc/contract'
-import { tokendesk } from '../api/client'
+import { useApp } from './appStore'
 
 /**
  * Says plainly how secrets are kept: weak encryption (Linux without a keyring) asks before saving,
  * no encryption keeps them for the session, damaged files were moved aside (and where).
  */
 export function StorageNotices() {
-  const [status, setStatus] = useState<StorageStatus | null>(null)
-  useEffect(() => {
-    void tokendesk()
-      .app.storageStatus({})
-      .then((result) => result.ok && setStatus(result.value))
-  }, [])
+  const status = useApp((state) => state.storage)
+  const allow = useApp((state) => state.allowWeakEncryption)
   if (!status) return null
-  const allow = async (allowWeak: boolean) => {
-    const result = await tokendesk().app.allowWeakEncryption({ allow: allowWeak })
-    if (result.ok) setStatus(result.value)
-  }
   return (
     <div className="notices" data-testid="storage-notices">
       {status.strength === 'weak' && !status.weakAllowed && (

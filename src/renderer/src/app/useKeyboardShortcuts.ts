@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import { useEditor } from '../features/integrations/editorStore'
-import { useIntegrations } from '../features/integrations/integrationsStore'
 import { useNavigation } from './navigationStore'
 
 /** Ctrl/Cmd+Enter gets a token (saving first, so the list shows it); Ctrl/Cmd+K opens the command palette. */
@@ -13,7 +12,7 @@ export function useKeyboardShortcuts(openPalette: () => void): void {
         if (editor.draft && editor.busy === 'idle') {
           event.preventDefault()
           useNavigation.getState().go('integrations')
-          void editor.getToken().then(() => useIntegrations.getState().refresh())
+          void editor.getToken()
         }
       } else if (event.key.toLowerCase() === 'k') {
         event.preventDefault()

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { isSecretName } from '../../../shared/secretNames'
+import { isSecretName } from '@shared/secretNames'
 
 export type Pair = [string, string]
 

@@ -11,6 +11,8 @@ interface TextFieldProps {
   type?: 'text' | 'url' | 'number'
   multiline?: boolean
   monospace?: boolean
+  /** Needed before anything is sent: announced as required (checked in main, every missing one listed). */
+  required?: boolean
 }
 
 export function TextField({
@@ -24,6 +26,7 @@ export function TextField({
   type = 'text',
   multiline,
   monospace,
+  required,
 }: TextFieldProps) {
   return (
     <Field label={label} help={help} error={error} warning={warning}>
@@ -38,6 +41,7 @@ export function TextField({
             spellCheck={false}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
+            aria-required={required || undefined}
             onChange={(event) => onChange(event.target.value)}
           />
         ) : (
@@ -51,6 +55,7 @@ export function TextField({
             autoComplete="off"
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
+            aria-required={required || undefined}
             onChange={(event) => onChange(event.target.value)}
           />
         )

@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react'
-import type { ApiOutcome } from '../../../../shared/apiCall'
-import type { Integration } from '../../../../shared/integration'
-import { tokendesk } from '../../api/client'
+import type { ApiOutcome } from '@shared/apiCall'
+import type { Integration } from '@shared/integration'
 import { formatBody } from '../../lib/formatBody'
 import { SelectField } from '../../ui/SelectField'
 import { Elapsed } from '../../ui/Elapsed'
 import { TextField } from '../../ui/TextField'
 import { KeyValueEditor, type Pair } from '../../ui/KeyValueEditor'
-import { DiagnosisView } from '../diagnosis/DiagnosisView'
-import { ExchangeView } from '../diagnosis/ExchangeView'
+import { DiagnosisView } from '../../ui/DiagnosisView'
+import { ExchangeView } from '../../ui/ExchangeView'
+import { useApiConsole } from './apiConsoleStore'
 import { LargeText } from './LargeText'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -17,9 +17,12 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 export function ApiConsole({
   integrationId,
   integration,
+  baseUrlFrom,
 }: {
   integrationId: string
   integration: Integration
+  /** The base URL was derived from the Token URL's host: this host. */
+  baseUrlFrom?: string
 }) {
   const [method, setMethod] = useState<(typeof METHODS)[number]>('GET')
   const [url, setUrl] = useState('')
@@ -31,6 +34,8 @@ export function ApiConsole({
   const [cancelled, setCancelled] = useState(false)
   /** Calls are numbered so the answer to a cancelled call is dropped. */
   const callNumber = useRef(0)
+  const callApi = useApiConsole((state) => state.send)
+  const cancelCall = useApiConsole((state) => state.cancel)
   const placement =
     integration.api?.tokenPlacement === 'query'
       ? `as ?${integration.api.queryParam ?? 'access_token'}=…`
@@ -41,9 +46,11 @@ export function ApiConsole({
     setBusy(true)
     setProblem(null)
     setCancelled(false)
-    const result = await tokendesk().api.call({
-      id: integrationId,
-      request: { method, url, headers: headers.filter(([name]) => name.trim()), body: body || undefined },
+    const result = await callApi(integrationId, {
+      method,
+      url,
+      headers: headers.filter(([name]) => name.trim()),
+      body: body || undefined,
     })
     if (mine !== callNumber.current) return // cancelled, or superseded by a newer call
     setBusy(false)
@@ -54,7 +61,7 @@ export function ApiConsole({
     callNumber.current++
     setBusy(false)
     setCancelled(true)
-    void tokendesk().api.cancel({ id: integrationId })
+    void cancelCall(integrationId)
   }
 
   return (
@@ -63,7 +70,7 @@ export function ApiConsole({
       <p className="help">
         The token goes {placement}. Relative paths use the API base URL
         {typeof integration.api?.baseUrl === 'string' && integration.api.baseUrl
-          ? ` (${integration.api.baseUrl})`
+          ? ` (${integration.api.baseUrl}${baseUrlFrom ? `, derived from the Token URL’s host ${baseUrlFrom}` : ''})`
           : ''}
         .
       </p>

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react'
 import { formatLocalDateTime } from '../../lib/formatDate'
-import { DiagnosisView } from '../diagnosis/DiagnosisView'
-import { ExchangeView } from '../diagnosis/ExchangeView'
+import { DiagnosisView } from '../../ui/DiagnosisView'
+import { ExchangeView } from '../../ui/ExchangeView'
 import { errorOf, filtering, useHistory, withinDates, type DateFilter } from './historyStore'
 import { SandboxBadge } from '../../ui/SandboxBadge'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { HistoryEntry } from '../../../../shared/history'
+import type { HistoryEntry } from '@shared/history'
 import { errorOf, filtering, withinDates } from './historyStore'
 
 function entry(at: Date, extra: Partial<HistoryEntry> = {}): HistoryEntry {

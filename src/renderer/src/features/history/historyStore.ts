@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { HistoryEntry, HistoryQuery } from '../../../../shared/history'
-import { MASKED } from '../../../../shared/secretNames'
+import type { HistoryEntry, HistoryQuery } from '@shared/history'
+import { MASKED } from '@shared/secretNames'
 import { tokendesk } from '../../api/client'
 
 /** Which days to show: today, the last 7 days, everything, or from one day to another (inclusive). */

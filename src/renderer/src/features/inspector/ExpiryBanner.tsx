@@ -1,7 +1,7 @@
-import { describeExpiry, describeNotBefore } from '../../../../shared/time'
-import type { ClaimTime, SignatureVerdict } from '../../../../shared/jwt'
+import { describeExpiry, describeNotBefore } from '@shared/time'
+import type { ClaimTime, SignatureVerdict } from '@shared/jwt'
 import { useNow } from '../../lib/useNow'
-import { LocalTime } from './LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 import { tokenBanner } from './tokenBanner'
 
 /**

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { TokenInfoOutcome } from '../../../../shared/token'
-import { tokendesk } from '../../api/client'
-import { DiagnosisView } from '../diagnosis/DiagnosisView'
-import { ClaimsTable } from './ClaimsTable'
+import type { TokenInfoOutcome } from '@shared/token'
+import { useInspectorStore } from './inspectorStore'
+import { DiagnosisView } from '../../ui/DiagnosisView'
+import { ClaimsTable } from '../../ui/ClaimsTable'
 
 type Kind = 'introspection' | 'userinfo'
 
@@ -19,12 +19,13 @@ export function TokenInfoPanel({ integrationId, kinds }: { integrationId: string
   const [busy, setBusy] = useState<Kind | null>(null)
   const [answers, setAnswers] = useState<Partial<Record<Kind, TokenInfoOutcome>>>({})
   const [problem, setProblem] = useState<string | null>(null)
+  const describeToken = useInspectorStore((state) => state.describeToken)
   if (kinds.length === 0) return null
 
   const ask = async (kind: Kind) => {
     setBusy(kind)
     setProblem(null)
-    const result = await tokendesk().token.describe({ id: integrationId, kind })
+    const result = await describeToken(integrationId, kind)
     setBusy(null)
     if (result.ok) setAnswers((current) => ({ ...current, [kind]: result.value }))
     else setProblem(result.error.message)

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react'
-import type { SignatureVerdict } from '../../../../shared/jwt'
+import type { SignatureVerdict } from '@shared/jwt'
 import { useInspectorStore } from './inspectorStore'
 import { ExpiryBanner } from './ExpiryBanner'
-import { ClaimsTable } from './ClaimsTable'
+import { ClaimsTable } from '../../ui/ClaimsTable'
 import { VerifyPanel } from './VerifyPanel'
 
 /** Paste any token and read it: header, payload, times in the user's clock, and what is off about it. */

@@ -1,17 +1,17 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { ERR_INTERNAL } from '../../../../shared/errorCodes'
+import { ERR_INTERNAL } from '@shared/errorCodes'
 import type {
   ClaimCheck,
   ExpectedClaims,
   SignatureVerdict,
   VerificationKey,
   VerificationResult,
-} from '../../../../shared/jwt'
-import type { ErrorData, Result } from '../../../../shared/result'
-import { tokendesk } from '../../api/client'
+} from '@shared/jwt'
+import type { ErrorData, Result } from '@shared/result'
+import { useInspectorStore } from './inspectorStore'
 import { SecretField } from '../../ui/SecretField'
 import { TextField } from '../../ui/TextField'
-import { LocalTime } from './LocalTime'
+import { LocalTime } from '../../ui/LocalTime'
 import './verify.css'
 
 type KeyKind = VerificationKey['kind']
@@ -77,6 +77,7 @@ export function VerifyPanel({ token, defaults, onVerdict }: VerifyPanelProps) {
   const [pending, setPending] = useState(false)
   const [answer, setAnswer] = useState<Answer | null>(null)
   const latestRequest = useRef(0)
+  const verifyToken = useInspectorStore((state) => state.verifyToken)
 
   const outcome = answer?.token === token ? answer.outcome : null
   const error = outcome && !outcome.ok ? outcome.error : null
@@ -91,7 +92,7 @@ export function VerifyPanel({ token, defaults, onVerdict }: VerifyPanelProps) {
     const expected = expectedClaims(kind, defaults?.issuer, audience, scope)
     let result: Result<VerificationResult>
     try {
-      result = await tokendesk().jwt.verify({ token, key: keyFor(kind, keyText[kind]), expected })
+      result = await verifyToken({ token, key: keyFor(kind, keyText[kind]), expected })
     } catch {
       result = {
         ok: false,

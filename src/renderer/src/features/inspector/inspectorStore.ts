@@ -1,6 +1,8 @@
 import { create } from 'zustand'
-import type { DecodedJwt } from '../../../../shared/jwt'
-import type { ErrorData } from '../../../../shared/result'
+import type { CallInput } from '@shared/ipc/contract'
+import type { DecodedJwt, VerificationResult } from '@shared/jwt'
+import type { ErrorData, Result } from '@shared/result'
+import type { TokenInfoOutcome } from '@shared/token'
 import { tokendesk } from '../../api/client'
 
 interface InspectorState {
@@ -10,6 +12,11 @@ interface InspectorState {
   setTokenText: (text: string) => void
   decode: () => Promise<void>
   clear: () => void
+  /** Decodes any token (a result's access token), leaving the pasted one alone. */
+  decodeToken: (token: string) => Promise<Result<DecodedJwt>>
+  verifyToken: (request: CallInput<'jwt.verify'>) => Promise<Result<VerificationResult>>
+  /** Asks the vendor about an integration's token: introspection (RFC 7662) or userinfo. */
+  describeToken: (id: string, kind: 'introspection' | 'userinfo') => Promise<Result<TokenInfoOutcome>>
 }
 
 /** Answers can arrive out of order while the user types; only the newest request's answer is kept. */
@@ -35,4 +42,7 @@ export const useInspectorStore = create<InspectorState>((set, get) => ({
     latestRequest++
     set({ tokenText: '', decoded: null, error: null })
   },
+  decodeToken: (token) => tokendesk().jwt.decode({ token }),
+  verifyToken: (request) => tokendesk().jwt.verify(request),
+  describeToken: (id, kind) => tokendesk().token.describe({ id, kind }),
 }))

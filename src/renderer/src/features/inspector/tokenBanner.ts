@@ -1,4 +1,4 @@
-import type { SignatureVerdict } from '../../../../shared/jwt'
+import type { SignatureVerdict } from '@shared/jwt'
 
 export type BannerTone = 'ok' | 'warning' | 'error'
 

@@ -1,10 +1,8 @@
 import { useState } from 'react'
-import { tokendesk } from '../../api/client'
 import { TextField } from '../../ui/TextField'
 import type { Draft } from './draft'
 import { useEditor } from './editorStore'
 import { IdTokenResult } from './IdTokenResult'
-import { useIntegrations } from './integrationsStore'
 
 /**
  * For grants that need the user's approval. Sign in inside TokenDesk (the embedded window) or in
@@ -14,15 +12,13 @@ import { useIntegrations } from './integrationsStore'
 export function ConsentStep({ draft }: { draft: Draft }) {
   const code = useEditor((s) => s.code)
   const setCode = useEditor((s) => s.setCode)
-  const save = useEditor((s) => s.save)
-  const dirty = useEditor((s) => s.dirty)
+  const openAuthorize = useEditor((s) => s.openAuthorizePage)
   const signIn = useEditor((s) => s.signIn)
   const busy = useEditor((s) => s.busy)
   const advice = useEditor((s) => s.signInAdvice)
   const idToken = useEditor((s) => s.idToken)
-  const refreshList = useIntegrations((s) => s.refresh)
-  // Signing in saves a new integration first: the list shows it at once.
-  const signInVia = (via: 'embedded' | 'browser') => void signIn(via).then(refreshList)
+  // Signing in saves a new integration first: the store lists it at once.
+  const signInVia = (via: 'embedded' | 'browser') => void signIn(via)
   const [problem, setProblem] = useState<string | null>(null)
   const [opened, setOpened] = useState<string | null>(null)
   if (draft.integration.grant !== 'authorization_code') return null
@@ -32,10 +28,8 @@ export function ConsentStep({ draft }: { draft: Draft }) {
   const outOfBand = typeof redirectUri === 'string' && redirectUri.startsWith('urn:')
 
   const openAuthorizePage = async () => {
-    const id = dirty || !draft.id ? await save() : draft.id
-    if (!id) return
-    void refreshList()
-    const result = await tokendesk().authorize.open({ id })
+    const result = await openAuthorize()
+    if (!result) return
     if (result.ok) {
       setOpened(result.value.authorizeUrl)
       setProblem(null)
@@ -123,17 +117,19 @@ export function ConsentStep({ draft }: { draft: Draft }) {
         </p>
       )}
       {idToken && <IdTokenResult idToken={idToken} />}
-      {idToken && draft.id && <SignOut integrationId={draft.id} />}
+      {idToken && draft.id && <SignOut />}
     </section>
   )
 }
 
 /** RP-initiated logout: the provider's sign-out page in the browser; TokenDesk forgets the tokens. */
-function SignOut({ integrationId }: { integrationId: string }) {
+function SignOut() {
   const [done, setDone] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const signOutHere = useEditor((s) => s.signOut)
   const signOut = async () => {
-    const result = await tokendesk().signIn.signOut({ id: integrationId })
+    const result = await signOutHere()
+    if (!result) return
     if (result.ok) setDone(new URL(result.value.signOutPage).origin)
     else setProblem(result.error.message)
   }

@@ -1,4 +1,4 @@
-import { ClaimsTable } from '../inspector/ClaimsTable'
+import { ClaimsTable } from '../../ui/ClaimsTable'
 import type { SignInIdToken } from './editorStore'
 
 /** The ID token of a sign-in, beside the access token: every OpenID check, then its claims. */

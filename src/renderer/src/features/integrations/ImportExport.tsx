@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react'
-import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '../../../../shared/errorCodes'
-import type { ImportOutcome } from '../../../../shared/ipc/contract'
-import { tokendesk } from '../../api/client'
+import { ERR_PASSPHRASE_REQUIRED, ERR_PASSPHRASE_WRONG } from '@shared/errorCodes'
+import type { ImportOutcome } from '@shared/ipc/contract'
 import { Dialog } from '../../ui/Dialog'
 import { useIntegrations } from './integrationsStore'
 
@@ -20,15 +19,15 @@ export function ImportButton() {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string; warnings?: string[] } | null>(
     null,
   )
-  const { refresh } = useIntegrations()
+  const importFiles = useIntegrations((state) => state.importFiles)
+  const importFolder = useIntegrations((state) => state.importFolder)
 
   const runImport = async (picked: Array<{ name: string; text: string }>, typed?: string) => {
-    const files = picked.length === 1 ? { file: picked[0] } : { files: picked }
-    showResult(await tokendesk().integrations.import({ ...files, passphrase: typed }), picked)
+    showResult(await importFiles(picked, typed), picked)
   }
 
   const showResult = async (
-    result: Awaited<ReturnType<ReturnType<typeof tokendesk>['integrations']['import']>>,
+    result: Awaited<ReturnType<typeof importFiles>>,
     picked: Array<{ name: string; text: string }> | null,
   ) => {
     if (result.ok && result.value.cancelled) return
@@ -37,7 +36,6 @@ export function ImportButton() {
       setFile(null)
       setPassphrase('')
       setMessage(describe(result.value))
-      await refresh()
     } else if (
       picked &&
       (result.error.code === ERR_PASSPHRASE_REQUIRED || result.error.code === ERR_PASSPHRASE_WRONG)
@@ -87,7 +85,7 @@ export function ImportButton() {
       <button
         type="button"
         className="button button--small"
-        onClick={async () => showResult(await tokendesk().integrations.importFolder({}), null)}
+        onClick={async () => showResult(await importFolder(), null)}
       >
         Import folder…
       </button>
@@ -129,21 +127,48 @@ export function ImportButton() {
         </Dialog>
       )}
       {message && !(needsPassphrase && message.tone === 'error') && (
-        <div
-          className={`callout callout--${message.tone === 'ok' ? 'ok' : 'error'}`}
-          role={message.tone === 'ok' ? 'status' : 'alert'}
-          data-testid="import-result"
-        >
-          {message.text}
-          {message.warnings && message.warnings.length > 0 && (
-            <ul>
-              {message.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ImportResult message={message} onDismiss={() => setMessage(null)} />
       )}
+    </div>
+  )
+}
+
+/**
+ * What the import did, in a compact line beside the list: what it brought in, and — amber, folded
+ * so the list stays in view — what to fill in or check afterwards.
+ */
+function ImportResult({
+  message,
+  onDismiss,
+}: {
+  message: { tone: 'ok' | 'error'; text: string; warnings?: string[] }
+  onDismiss: () => void
+}) {
+  const warnings = message.warnings ?? []
+  const tone = message.tone === 'error' ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
+  return (
+    <div
+      className={`callout callout--${tone} import__result`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="import-result"
+      data-tone={tone}
+    >
+      {message.text}
+      {warnings.length > 0 && (
+        <details className="import__warnings">
+          <summary>
+            {warnings.length === 1 ? '1 thing to check' : `${warnings.length} things to check`}
+          </summary>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <button type="button" className="link-button import__dismiss" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   )
 }
@@ -173,10 +198,10 @@ export function ExportDialog({ id, name, onClose }: { id: string; name: string; 
   const [done, setDone] = useState<string | null>(null)
   const titleId = useId()
   const mismatch = includeSecrets && repeat !== '' && repeat !== passphrase
+  const exportIntegration = useIntegrations((state) => state.exportIntegration)
 
   const exportNow = async () => {
-    const result = await tokendesk().integrations.export({
-      ids: [id],
+    const result = await exportIntegration(id, {
       includeSecrets,
       passphrase: includeSecrets ? passphrase : undefined,
     })

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ClientAuthStyle } from '../../../../shared/integration'
-import type { TokenPreview } from '../../../../shared/ipc/contract'
+import { useShallow } from 'zustand/react/shallow'
+import type { ClientAuthStyle, Integration } from '@shared/integration'
+import type { TokenPreview } from '@shared/ipc/contract'
 import { SecretField } from '../../ui/SecretField'
 import { SignInSettings } from './SignInSettings'
 import { SelectField } from '../../ui/SelectField'
@@ -11,6 +12,7 @@ import { textOf, valueOf, type Draft } from './draft'
 import { CLIENT_AUTH_OPTIONS, GRANT_OPTIONS, visibleFields } from './fieldVisibility'
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
+import { DiscoveredEndpoints } from './DiscoveredEndpoints'
 import { VendorFields, keepVendorRows, withoutVendorRows } from './VendorFields'
 
 /** Fields kept in the Advanced section. */
@@ -18,10 +20,20 @@ const ADVANCED_FIELDS = new Set(['timeoutMs'])
 
 /** Presets where endpoints come from an issuer: the Issuer field belongs in their main form. */
 const ISSUER_PRESETS = new Set(['openid-connect', 'generic-oauth2'])
+/** Presets that start from the issuer: it comes first and is required; typed endpoints are overrides. */
+const ISSUER_FIRST_PRESETS = new Set(['openid-connect'])
 
 /** The integration as a form: plain labels, help from the vendor's point of view, only the fields that matter. */
 export function IntegrationForm({ draft }: { draft: Draft }) {
-  const { updateIntegration, update, error, revealSecret, preview } = useEditor()
+  const { updateIntegration, update, error, revealSecret, preview } = useEditor(
+    useShallow(({ updateIntegration, update, error, revealSecret, preview }) => ({
+      updateIntegration,
+      update,
+      error,
+      revealSecret,
+      preview,
+    })),
+  )
   const presets = useIntegrations((state) => state.presets)
   const integration = draft.integration
   const preset = presets.find((each) => each.id === integration.preset)
@@ -32,11 +44,25 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
   const errorFor = (field: string) =>
     missing.find((each) => each.field === field)?.message ??
     (error?.field === field ? error.message : undefined)
+  const warningFor = (field: string) => fieldWarning(preview, field)
+  const issuerFirst = ISSUER_FIRST_PRESETS.has(integration.preset ?? '')
   const showIssuer =
     ISSUER_PRESETS.has(integration.preset ?? '') || !integration.preset || Boolean(textOf(integration.issuer))
+  // Issuer-first: main asks for a Token URL when there is no issuer to discover it from; the issuer is the fix.
+  const issuerError = () =>
+    errorFor('issuer') ?? (issuerFirst && !text('issuer') ? errorFor('tokenUrl') : undefined)
+  const endpointFields = (
+    <EndpointFields
+      integration={integration}
+      show={show}
+      overrides={issuerFirst}
+      errorFor={errorFor}
+      warningFor={warningFor}
+      onChange={updateIntegration}
+    />
+  )
   const vendorUsesBasic = vendorFields.some((field) => field.path.startsWith('basicAuth.'))
   const showBasicOverride = !vendorUsesBasic && (integration.basicAuth !== undefined || !integration.preset)
-  const warningFor = (field: string) => fieldWarning(preview, field)
   const saved = (path: string) => draft.secretsSet.includes(path)
   const text = (field: keyof typeof integration) => textOf(integration[field] as never)
   const grantChoice = show.customGrantName ? 'custom' : integration.grant
@@ -79,46 +105,39 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
             warning={warningFor('grant')}
           />
         )}
-        <TextField
-          label="Token URL"
-          type="url"
-          value={text('tokenUrl')}
-          onChange={(value) => updateIntegration({ tokenUrl: valueOf(value) })}
-          help="Where tokens are requested, e.g. https://auth.vendor.com/oauth/token."
-          error={errorFor('tokenUrl')}
-          warning={warningFor('tokenUrl')}
-        />
-        {showIssuer && (
-          <TextField
-            label="Issuer (optional)"
-            type="url"
-            value={text('issuer')}
-            onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
-            help="For OpenID Connect providers: endpoints are discovered from it."
-            error={errorFor('issuer')}
-            warning={warningFor('issuer')}
-          />
-        )}
-        {show.authorizeUrl && (
-          <TextField
-            label="Authorize URL"
-            type="url"
-            value={text('authorizeUrl')}
-            onChange={(value) => updateIntegration({ authorizeUrl: valueOf(value) })}
-            help="The page where the user signs in and approves access."
-            error={errorFor('authorizeUrl')}
-            warning={warningFor('authorizeUrl')}
-          />
-        )}
-        {show.deviceAuthorizationUrl && (
-          <TextField
-            label="Device authorization URL"
-            type="url"
-            value={text('deviceAuthorizationUrl')}
-            onChange={(value) => updateIntegration({ deviceAuthorizationUrl: valueOf(value) })}
-            error={errorFor('deviceAuthorizationUrl')}
-            warning={warningFor('deviceAuthorizationUrl')}
-          />
+        {issuerFirst ? (
+          <>
+            <TextField
+              label="Issuer"
+              type="url"
+              required
+              value={text('issuer')}
+              onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+              help="Required: the provider’s address, e.g. https://login.example.com. Every endpoint is read from its /.well-known/openid-configuration."
+              error={issuerError()}
+              warning={warningFor('issuer')}
+              monospace
+            />
+            <DiscoveredEndpoints issuer={text('issuer')} />
+          </>
+        ) : (
+          <>
+            {endpointFields}
+            {showIssuer && (
+              <>
+                <TextField
+                  label="Issuer (optional)"
+                  type="url"
+                  value={text('issuer')}
+                  onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+                  help="For OpenID Connect providers: endpoints are discovered from it."
+                  error={errorFor('issuer')}
+                  warning={warningFor('issuer')}
+                />
+                <DiscoveredEndpoints issuer={text('issuer')} />
+              </>
+            )}
+          </>
         )}
       </section>
 
@@ -296,6 +315,11 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           type="url"
           value={textOf(integration.api?.baseUrl)}
           onChange={(value) => updateIntegration({ api: { ...integration.api, baseUrl: valueOf(value) } })}
+          help={
+            draft.apiBaseUrlDerived
+              ? `Derived from the Token URL’s host (${draft.apiBaseUrlDerived.from}): the preset’s ${draft.apiBaseUrlDerived.presetDefault} is the vendor’s own API. Type another to change it.`
+              : 'Where Try the API sends relative paths.'
+          }
           warning={warningFor('api.baseUrl')}
         />
         <SelectField
@@ -343,19 +367,72 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           onChange={(timeoutMs) => updateIntegration({ timeoutMs })}
           error={errorFor('timeoutMs')}
         />
+        {issuerFirst && endpointFields}
         {!showIssuer && (
-          <TextField
-            label="Issuer (optional)"
-            type="url"
-            value={text('issuer')}
-            onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
-            help="Only for OpenID Connect providers: endpoints are discovered from it."
-            error={errorFor('issuer')}
-          />
+          <>
+            <TextField
+              label="Issuer (optional)"
+              type="url"
+              value={text('issuer')}
+              onChange={(value) => updateIntegration({ issuer: valueOf(value) })}
+              help="Only for OpenID Connect providers: endpoints are discovered from it."
+              error={errorFor('issuer')}
+            />
+            <DiscoveredEndpoints issuer={text('issuer')} />
+          </>
         )}
         {!showBasicOverride && !vendorUsesBasic && <BasicOverride draft={draft} />}
       </details>
     </form>
+  )
+}
+
+/**
+ * Token URL and, for the grants that use them, the authorize and device authorization URLs. With an
+ * issuer-first preset they sit under Advanced as overrides of what discovery found.
+ */
+function EndpointFields({
+  integration,
+  show,
+  overrides,
+  errorFor,
+  warningFor,
+  onChange,
+}: {
+  integration: Integration
+  show: ReturnType<typeof visibleFields>
+  overrides: boolean
+  errorFor: (field: string) => string | undefined
+  warningFor: (field: string) => string | undefined
+  onChange: (patch: Partial<Integration>) => void
+}) {
+  const override = overrides ? ' Leave empty to use the discovered one.' : ''
+  const field = (
+    name: 'tokenUrl' | 'authorizeUrl' | 'deviceAuthorizationUrl',
+    label: string,
+    help: string,
+  ) => (
+    <TextField
+      label={label}
+      type="url"
+      value={textOf(integration[name])}
+      onChange={(value) => onChange({ [name]: valueOf(value) })}
+      help={`${help}${override}`.trim() || undefined}
+      error={overrides && !textOf(integration[name]) ? undefined : errorFor(name)}
+      warning={warningFor(name)}
+    />
+  )
+  return (
+    <>
+      {field(
+        'tokenUrl',
+        'Token URL',
+        'Where tokens are requested, e.g. https://auth.vendor.com/oauth/token.',
+      )}
+      {show.authorizeUrl &&
+        field('authorizeUrl', 'Authorize URL', 'The page where the user signs in and approves access.')}
+      {show.deviceAuthorizationUrl && field('deviceAuthorizationUrl', 'Device authorization URL', '')}
+    </>
   )
 }
 
@@ -389,7 +466,8 @@ function TimeoutField({
 
 /** SkyKick-style: other credentials than the client's in the Basic header. */
 function BasicOverride({ draft }: { draft: Draft }) {
-  const { updateIntegration, revealSecret } = useEditor()
+  const updateIntegration = useEditor((state) => state.updateIntegration)
+  const revealSecret = useEditor((state) => state.revealSecret)
   const basicAuth = draft.integration.basicAuth
   return (
     <div className="stack stack--tight">

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { Preset } from '../../../../shared/preset'
-import type { IntegrationSummary } from '../../../../shared/storedIntegration'
+import { useShallow } from 'zustand/react/shallow'
+import type { Preset } from '@shared/preset'
+import type { IntegrationSummary } from '@shared/storedIntegration'
+import { confirmLeavingEditor } from './confirmLeavingEditor'
 import { useEditor } from './editorStore'
 import { ExportDialog, ImportButton } from './ImportExport'
 import { useIntegrations, visibleSummaries } from './integrationsStore'
@@ -17,25 +19,30 @@ export function IntegrationList({
   presetMenuWanted?: boolean
   onPresetMenuDone?: () => void
 }) {
-  const {
-    summaries,
-    presets,
-    search,
-    selectedId,
-    deleted,
-    setSearch,
-    refresh,
-    loadPresets,
-    remove,
-    undoRemove,
-    duplicate,
-  } = useIntegrations()
+  const { summaries, presets, search, selectedId, deleted } = useIntegrations(
+    useShallow(({ summaries, presets, search, selectedId, deleted }) => ({
+      summaries,
+      presets,
+      search,
+      selectedId,
+      deleted,
+    })),
+  )
+  const { setSearch, load, remove, undoRemove, duplicate } = useIntegrations(
+    useShallow(({ setSearch, load, remove, undoRemove, duplicate }) => ({
+      setSearch,
+      load,
+      remove,
+      undoRemove,
+      duplicate,
+    })),
+  )
   const searchId = useId()
   const [exporting, setExporting] = useState<IntegrationSummary | null>(null)
+  // Once per session: afterwards the store keeps the list up to date from what main answers.
   useEffect(() => {
-    void refresh()
-    void loadPresets()
-  }, [refresh, loadPresets])
+    void load()
+  }, [load])
   const shown = visibleSummaries(summaries, search)
   const renderItem = (summary: IntegrationSummary) => (
     <li key={summary.id} className={`list__item${summary.id === selectedId ? ' list__item--selected' : ''}`}>
@@ -259,9 +266,4 @@ function byFolder(summaries: IntegrationSummary[]): Array<{ folder: string; item
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
     .map(([folder, items]) => ({ folder, items }))
-}
-
-/** Unsaved changes are never dropped silently: switching asks first. */
-export function confirmLeavingEditor(): boolean {
-  return !useEditor.getState().dirty || window.confirm('You have unsaved changes. Discard them?')
 }

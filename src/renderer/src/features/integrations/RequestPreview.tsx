@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { CopyButton } from '../../lib/CopyButton'
 import { headerLine } from '../../lib/formatBody'
 import { useEditor } from './editorStore'
 
 /** The exact token request the form would send, masked, refreshed as the user types. */
 export function RequestPreview() {
-  const { draft, preview, previewError, refreshPreview } = useEditor()
+  const { draft, preview, previewError, refreshPreview } = useEditor(
+    useShallow(({ draft, preview, previewError, refreshPreview }) => ({
+      draft,
+      preview,
+      previewError,
+      refreshPreview,
+    })),
+  )
   const [revealed, setRevealed] = useState(false)
 
   useEffect(() => {

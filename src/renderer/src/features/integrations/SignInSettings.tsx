@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { Integration } from '../../../../shared/integration'
-import { tokendesk } from '../../api/client'
+import type { Integration } from '@shared/integration'
+import { useEditor } from './editorStore'
 import { SelectField } from '../../ui/SelectField'
 
 type Via = NonNullable<NonNullable<Integration['signIn']>['via']>
@@ -22,11 +22,8 @@ export function SignInSettings({
 }) {
   const [cleared, setCleared] = useState(false)
   const settings = signIn ?? {}
-  const clear = async () => {
-    if (!integrationId) return
-    const result = await tokendesk().signIn.clearSession({ id: integrationId })
-    setCleared(result.ok)
-  }
+  const clearSession = useEditor((state) => state.clearSignInSession)
+  const clear = async () => setCleared(await clearSession())
   return (
     <>
       <SelectField

@@ -1,4 +1,4 @@
-import type { RequiredField } from '../../../../shared/preset'
+import type { RequiredField } from '@shared/preset'
 import { SecretField } from '../../ui/SecretField'
 import { TextField } from '../../ui/TextField'
 import type { Pair } from '../../ui/KeyValueEditor'

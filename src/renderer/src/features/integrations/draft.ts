@@ -1,5 +1,7 @@
-import type { ConfigValue, Integration } from '../../../../shared/integration'
-import type { EditableIntegration, TokenStorage } from '../../../../shared/storedIntegration'
+import { deriveApiBaseUrl, type DerivedApiBaseUrl } from '@shared/apiBaseUrl'
+import type { ConfigValue, Integration } from '@shared/integration'
+import type { Preset } from '@shared/preset'
+import type { EditableIntegration, TokenStorage } from '@shared/storedIntegration'
 import type { Pair } from '../../ui/KeyValueEditor'
 
 /**
@@ -19,6 +21,8 @@ export interface Draft {
   revision?: string
   /** Labels of secrets the workspace file says are needed and this person has not set. */
   needs?: string[]
+  /** The API base URL was derived from the Token URL's host (not saved: the URL itself is). */
+  apiBaseUrlDerived?: DerivedApiBaseUrl
 }
 
 export function draftFromEditable(editable: EditableIntegration): Draft {
@@ -102,4 +106,30 @@ function record(pairs: Pair[]): Record<string, ConfigValue> | undefined {
   return kept.length
     ? Object.fromEntries(kept.map(([name, value]) => [name.trim(), valueOf(value)]))
     : undefined
+}
+
+/**
+ * Follows the Token URL with Try the API's base URL while the user has not set one: the preset's
+ * default, or one derived earlier, gives way to one derived from the Token URL's host (or comes back).
+ */
+export function withDerivedApiBaseUrl(draft: Draft, preset: Preset | undefined): Draft {
+  const presetApi = preset?.integration.api?.baseUrl
+  const presetToken = preset?.integration.tokenUrl
+  const current = draft.integration.api?.baseUrl
+  if (typeof presetApi !== 'string' || typeof presetToken !== 'string') return draft
+  const ours =
+    current === presetApi || (current !== undefined && current === draft.apiBaseUrlDerived?.baseUrl)
+  if (!ours) return draft
+  const tokenUrl = draft.integration.tokenUrl
+  const derived =
+    typeof tokenUrl === 'string'
+      ? deriveApiBaseUrl({ tokenUrl: presetToken, apiBaseUrl: presetApi }, tokenUrl)
+      : null
+  const baseUrl = derived?.baseUrl ?? presetApi
+  if (baseUrl === current && derived?.from === draft.apiBaseUrlDerived?.from) return draft
+  return {
+    ...draft,
+    integration: { ...draft.integration, api: { ...draft.integration.api, baseUrl } },
+    apiBaseUrlDerived: derived ?? undefined,
+  }
 }

@@ -1,4 +1,4 @@
-import type { Integration } from '../../../../shared/integration'
+import type { Integration } from '@shared/integration'
 
 /** Which fields the chosen grant and client-authentication style need; the form shows only those. */
 export function visibleFields(integration: Integration) {

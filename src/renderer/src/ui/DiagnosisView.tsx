@@ -1,21 +1,22 @@
-import { useEffect, useState } from 'react'
-import { toCurl } from '../../../../shared/curl'
-import type { Diagnosis } from '../../../../shared/diagnosis'
-import type { Exchange } from '../../../../shared/exchange'
-import { fieldLabel } from '../../../../shared/fieldLabels'
-import { supportReport } from '../../../../shared/report'
-import { CopyButton } from '../../lib/CopyButton'
-import { useIntegrations } from '../integrations/integrationsStore'
+import { useState } from 'react'
+import { toCurl } from '@shared/curl'
+import type { Diagnosis } from '@shared/diagnosis'
+import type { Exchange } from '@shared/exchange'
+import { fieldLabel } from '@shared/fieldLabels'
+import type { Preset } from '@shared/preset'
+import { supportReport } from '@shared/report'
+import { CopyButton } from '../lib/CopyButton'
 import { ExchangeView } from './ExchangeView'
 
 interface DiagnosisViewProps {
   diagnosis: Diagnosis
   exchange?: Exchange
   warnings?: string[]
-  presetId?: string
+  /** The vendor's preset: its documented method, and its own labels for the fields hints name. */
+  preset?: Preset
   integrationName?: string
-  /** The integration's form is on screen: hints offer "Show me" to focus the field they name. */
-  showFields?: boolean
+  /** The integration's form is on screen: hints offer "Show me", which calls this with the field's visible label. */
+  onShowField?: (label: string) => void
 }
 
 /** Why it failed, for support staff: the summary first, then what to try, then the evidence side by side. */
@@ -23,17 +24,11 @@ export function DiagnosisView({
   diagnosis,
   exchange,
   warnings = [],
-  presetId,
+  preset,
   integrationName,
-  showFields = false,
+  onShowField,
 }: DiagnosisViewProps) {
-  const presets = useIntegrations((state) => state.presets)
-  const loadPresets = useIntegrations((state) => state.loadPresets)
   const [view, setView] = useState<'side' | 'stacked'>('side')
-  useEffect(() => {
-    if (presetId && presets.length === 0) void loadPresets()
-  }, [presetId, presets.length, loadPresets])
-  const preset = presets.find((each) => each.id === presetId)
 
   return (
     <section className="panel diagnosis" aria-labelledby="diagnosis-title" data-testid="diagnosis">
@@ -75,14 +70,14 @@ export function DiagnosisView({
             {diagnosis.hints.map((hint) => (
               <li key={hint.code} data-hint={hint.code}>
                 {hint.message}
-                {showFields && hint.field && (
+                {onShowField && hint.field && (
                   <>
                     {' '}
                     <button
                       type="button"
                       className="link-button"
                       aria-label={`Show me: ${fieldLabel(hint.field, preset?.requiredFields)}`}
-                      onClick={() => focusField(fieldLabel(hint.field!, preset?.requiredFields))}
+                      onClick={() => onShowField(fieldLabel(hint.field!, preset?.requiredFields))}
                     >
                       Show me
                     </button>
@@ -136,16 +131,4 @@ export function DiagnosisView({
       )}
     </section>
   )
-}
-
-/** Focuses the integration form's control with this visible label, scrolled into view. */
-function focusField(label: string): void {
-  const form = document.querySelector('form[aria-label="Integration settings"]')
-  const match = [...(form?.querySelectorAll('label') ?? [])].find(
-    (each) => each.textContent?.trim() === label,
-  )
-  const control = match?.control ?? (match?.htmlFor ? document.getElementById(match.htmlFor) : null)
-  if (!control) return
-  control.scrollIntoView({ block: 'center' })
-  control.focus()
 }

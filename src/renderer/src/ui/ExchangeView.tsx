@@ -1,5 +1,5 @@
-import type { Exchange } from '../../../../shared/exchange'
-import { formatBody, headerLine } from '../../lib/formatBody'
+import type { Exchange } from '@shared/exchange'
+import { formatBody, headerLine } from '../lib/formatBody'
 
 /** A masked request and its response, side by side: headers, body, status, timing. */
 export function ExchangeView({

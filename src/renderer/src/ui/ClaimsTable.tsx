@@ -1,10 +1,10 @@
-import { claimGlossary } from '../../../../shared/claimGlossary'
-import type { ClaimTime } from '../../../../shared/jwt'
-import { describeExpiry, describeIssued, describeNotBefore } from '../../../../shared/time'
-import { CopyButton } from '../../lib/CopyButton'
-import { useNow } from '../../lib/useNow'
+import { claimGlossary } from '@shared/claimGlossary'
+import type { ClaimTime } from '@shared/jwt'
+import { describeExpiry, describeIssued, describeNotBefore } from '@shared/time'
+import { CopyButton } from '../lib/CopyButton'
+import { useNow } from '../lib/useNow'
 import { LocalTime } from './LocalTime'
-import './inspector.css'
+import './claimsTable.css'
 
 interface ClaimsTableProps {
   title: string

@@ -1,4 +1,4 @@
-import { formatLocalDateTime } from '../../lib/formatDate'
+import { formatLocalDateTime } from '../lib/formatDate'
 
 /** "2030-01-01 12:00:00 UTC": ISO's order, for comparing with server logs. */
 export function formatUtc(iso: string): string {
