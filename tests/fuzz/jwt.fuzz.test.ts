@@ -88,7 +88,8 @@ describe('random and mutated JWTs', () => {
           expectExplained(error)
         }
       }),
-      { numRuns: 150 },
+      // Found by this property once: an "aud" object whose toString is not a function.
+      { numRuns: 150, examples: [[`${part({ alg: 'HS256' })}.${part({ aud: { toString: null } })}.`]] },
     )
   })
 })

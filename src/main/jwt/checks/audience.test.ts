@@ -59,4 +59,14 @@ describe('audienceCheck with an empty list', () => {
   it('treats an empty aud like a missing one', () => {
     expect(audienceCheck([], 'api').message).toContain('has no "aud" claim')
   })
+
+  it('fails an aud that is neither a string nor a list of strings, without reading it as text', () => {
+    for (const aud of [{ toString: null }, [API, 7], { [API]: true }]) {
+      expect(audienceCheck(aud, API)).toEqual({
+        id: 'aud',
+        ok: false,
+        message: `The "aud" claim is not a string or a list of strings (RFC 7519 §4.1.3), so no API can accept it; expected "${API}".`,
+      })
+    }
+  })
 })

@@ -10,7 +10,14 @@ export function audienceCheck(aud: unknown, expected: string): ClaimCheck {
       message: `The token has no "aud" claim, so it names no API it is meant for; expected "${expected}".`,
     }
   }
-  const audiences = (Array.isArray(aud) ? aud : [aud]).map(String)
+  const audiences = Array.isArray(aud) ? aud : [aud]
+  if (!audiences.every((audience): audience is string => typeof audience === 'string')) {
+    return {
+      id: 'aud',
+      ok: false,
+      message: `The "aud" claim is not a string or a list of strings (RFC 7519 §4.1.3), so no API can accept it; expected "${expected}".`,
+    }
+  }
   const listed = audiences.map((audience) => `"${audience}"`).join(', ')
   if (audiences.includes(expected)) {
     return {
