@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +33,14 @@ afterAll(() => {
 })
 
 const file = (preset: string) => join(folder, `${preset}.json`)
+/** The `export NAME='value'` lines the sandbox printed, as the user's shell would have them. */
+const demoEnvironment = () =>
+  Object.fromEntries(
+    [...printed.matchAll(/^ {2}export (TOKENDESK_SANDBOX_[A-Z0-9_]+)='([^']*)'$/gm)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]),
+  )
 const integration = (preset: string) => JSON.parse(readFileSync(file(preset), 'utf8')) as Integration
 
 describe('tokendesk sandbox', () => {
@@ -47,7 +55,16 @@ describe('tokendesk sandbox', () => {
     ])
       expect(printed).toMatch(new RegExp(`${name}\\s+http://127\\.0\\.0\\.1:\\d+`))
     expect(printed).toContain('Demo credentials (Sandbox only, made for this run — not real credentials)')
-    expect(printed).toContain(integration('avionte-bold').clientSecret as string)
+    expect(demoEnvironment()).toHaveProperty('TOKENDESK_SANDBOX_AVIONTE_BOLD_CLIENTSECRET')
+  })
+
+  it('writes no secret into the files: each one names the variable to read it from', () => {
+    const avionte = integration('avionte-bold')
+    expect(avionte.clientSecret).toEqual({ env: 'TOKENDESK_SANDBOX_AVIONTE_BOLD_CLIENTSECRET' })
+    const written = readdirSync(folder)
+      .map((name) => readFileSync(join(folder, name), 'utf8'))
+      .join('\n')
+    for (const value of Object.values(demoEnvironment())) expect(written).not.toContain(value)
   })
 
   it('writes a ready sandbox integration file per preset, readable by the user only', () => {
@@ -59,7 +76,9 @@ describe('tokendesk sandbox', () => {
 
   it('serves tokendesk token from the written files', async () => {
     for (const preset of ['avionte-bold', 'skykick-partner', 'autovit-partner', 'generic-oauth2']) {
-      const result = await runCliForTest(['token', '--integration', file(preset), '--json'])
+      const result = await runCliForTest(['token', '--integration', file(preset), '--json'], {
+        env: demoEnvironment(),
+      })
       expect(result.code, `${preset}: ${result.stdout}${result.stderr}`).toBe(0)
       expect(result.json()).toMatchObject({ ok: true })
       // The badge, in a terminal: on stderr, so the JSON stays parseable.
@@ -69,18 +88,17 @@ describe('tokendesk sandbox', () => {
 
   it('serves tokendesk call: the token goes to the sandbox API', async () => {
     const altitude = integration('altitude-angel')
-    const result = await runCliForTest([
-      'call',
-      '--integration',
-      file('altitude-angel'),
-      altitude.api!.baseUrl as string,
-    ])
+    const result = await runCliForTest(
+      ['call', '--integration', file('altitude-angel'), altitude.api!.baseUrl as string],
+      { env: demoEnvironment() },
+    )
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('flightReports')
   })
 
   it('serves tokendesk login: a sign-in through the browser and back to 127.0.0.1', async () => {
     const result = await runCliForTest(['login', '--integration', file('openid-connect')], {
+      env: demoEnvironment(),
       openBrowser: async (url) => {
         await fetch(await approveAuthorization(url))
       },

@@ -7,6 +7,7 @@ import { generateDemoCredentials, type DemoCredentials } from '../../main/sandbo
 import { oidcUser } from '../../main/sandbox/oidcProvider'
 import { startSandbox } from '../../main/sandbox/startSandbox'
 import { sandboxTwins } from '../../main/sandbox/twins'
+import { collectSecrets, withSecretsFromEnvironment } from '../../main/vault/secretPaths'
 import { EXIT_INVALID_INPUT, EXIT_OK, paint, type CliIo } from '../io'
 
 export interface SandboxOptions {
@@ -18,7 +19,7 @@ export interface SandboxOptions {
 
 /**
  * `tokendesk sandbox`: the app's practice sandbox from a terminal, on 127.0.0.1, until `stopped`
- * resolves (Ctrl+C). Demo credentials are made for this run and written into the integration files:
+ * resolves (Ctrl+C). Demo credentials are made for this run and printed as shell exports the files name:
  * they open nothing but this sandbox, and only while it runs.
  */
 export async function sandboxCommand(
@@ -51,12 +52,23 @@ export async function sandboxCommand(
     if (options.write) {
       const folder = resolve(options.write)
       await mkdir(folder, { recursive: true })
-      out.push('', p.bold(`Integration files in ${folder}:`))
+      // Even demo secrets are not written in clear: the files name environment variables instead.
+      const variables = new Map<string, string>()
+      const commands: string[] = []
       for (const twin of twins) {
         const path = join(folder, `${twin.preset}.json`)
-        await writeFile(path, JSON.stringify(twin, null, 2) + '\n', { mode: 0o600 })
-        out.push(`  tokendesk ${commandFor(twin)} --integration ${path}`)
+        const secrets = collectSecrets(twin)
+        const file = withSecretsFromEnvironment(twin, secrets.keys(), (secretPath) => {
+          const name = demoVariableName(twin.preset ?? 'sandbox', secretPath)
+          variables.set(name, secrets.get(secretPath)!)
+          return name
+        })
+        await writeFile(path, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 })
+        commands.push(`  tokendesk ${commandFor(twin)} --integration ${path}`)
       }
+      out.push('', p.bold('Set the demo credentials in your shell (the files read them from there):'))
+      for (const [name, value] of variables) out.push(`  export ${name}=${shellQuoted(value)}`)
+      out.push('', p.bold(`Integration files in ${folder}:`), ...commands)
     }
     out.push('', 'Press Ctrl+C to stop.', '')
     io.stdout(out.join('\n'))
@@ -66,6 +78,16 @@ export async function sandboxCommand(
   } finally {
     await sandbox.close()
   }
+}
+
+/** TOKENDESK_SANDBOX_AVIONTE_BOLD_CLIENTSECRET: the preset and the secret's path, in capitals. */
+function demoVariableName(preset: string, secretPath: string): string {
+  return `TOKENDESK_SANDBOX_${preset}_${secretPath}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_')
+}
+
+/** Single-quoted for sh; demo values are letters and digits, but a quote would still be safe. */
+function shellQuoted(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`
 }
 
 function commandFor(twin: Integration): string {

@@ -41,6 +41,20 @@ export function withoutSecrets(
   return copy as Integration
 }
 
+/**
+ * A copy whose secrets are read from environment variables instead (`{ "env": NAME }`), for a file
+ * that must work without holding them.
+ */
+export function withSecretsFromEnvironment(
+  integration: Integration,
+  paths: Iterable<string>,
+  variableFor: (path: string) => string,
+): Integration {
+  const copy = structuredClone(integration) as Loose
+  for (const path of paths) writePath(copy, path, { env: variableFor(path) })
+  return copy as Integration
+}
+
 /** A copy with secret values put back at their paths. */
 export function withSecrets(integration: Integration, secrets: Iterable<[string, string]>): Integration {
   const copy = structuredClone(integration) as Loose
@@ -60,7 +74,7 @@ export function secretAt(secrets: Readonly<Record<string, unknown>>, path: strin
   return typeof value === 'string' ? value : undefined
 }
 
-function writePath(target: Loose, path: string, value: string | undefined): void {
+function writePath(target: Loose, path: string, value: string | { env: string } | undefined): void {
   const parsed = parseSecretPath(path)
   if (!parsed) {
     // Refused loudly: skipping it would leave a secret where it was meant to be removed.
