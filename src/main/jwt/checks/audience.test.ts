@@ -53,12 +53,6 @@ describe('audienceCheck', () => {
       message: `The token has no "aud" claim, so it names no API it is meant for; expected "${API}".`,
     })
   })
-})
-
-describe('audienceCheck with an empty list', () => {
-  it('treats an empty aud like a missing one', () => {
-    expect(audienceCheck([], 'api').message).toContain('has no "aud" claim')
-  })
 
   it('fails an aud that is neither a string nor a list of strings, without reading it as text', () => {
     for (const aud of [{ toString: null }, [API, 7], { [API]: true }]) {
@@ -68,5 +62,11 @@ describe('audienceCheck with an empty list', () => {
         message: `The "aud" claim is not a string or a list of strings (RFC 7519 §4.1.3), so no API can accept it; expected "${API}".`,
       })
     }
+  })
+})
+
+describe('audienceCheck with an empty list', () => {
+  it('treats an empty aud like a missing one', () => {
+    expect(audienceCheck([], 'api').message).toContain('has no "aud" claim')
   })
 })
