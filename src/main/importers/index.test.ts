@@ -9,6 +9,7 @@ import type { Integration } from '../../shared/integration'
 import { TokenDeskError } from '../errors'
 import { endpointUrlProblem } from '../integration/endpointUrl'
 import { parseIntegration } from '../integration/parse'
+import { writeIntegrationFile } from '../workspace/integrationFile'
 import { writeExport } from '../store/exportFile'
 import { ERR_IMPORT_MALFORMED, importIntegrations } from './index'
 
@@ -72,6 +73,20 @@ describe('importIntegrations', () => {
     const text = writeExport([integration], { includeSecrets: false, now: new Date('2025-01-01T00:00:00Z') })
     const { clientSecret: _secret, ...withoutSecret } = integration
     expect(importIntegrations({ fileName: 'tokendesk-export.json', text })).toEqual({
+      format: 'tokendesk',
+      integrations: [withoutSecret],
+      warnings: ['Integration "Billing": fill in "clientSecret" (secrets are not in the export).'],
+    })
+  })
+
+  it('reads a workspace file picked on its own: its id stays behind, its needed secrets are listed', () => {
+    const { clientSecret: _secret, ...withoutSecret } = integration
+    const text = writeIntegrationFile({
+      id: 'billing-7f3a',
+      integration: withoutSecret,
+      secretsNeeded: ['clientSecret'],
+    })
+    expect(importIntegrations({ fileName: 'billing.json', text })).toEqual({
       format: 'tokendesk',
       integrations: [withoutSecret],
       warnings: ['Integration "Billing": fill in "clientSecret" (secrets are not in the export).'],

@@ -35,9 +35,12 @@ export function readTokenDeskFile(value: unknown): { integrations: Integration[]
       : [value]
   const warnings: string[] = []
   const integrations = entries.map((entry, index) => {
-    const { integration, missing } = isObject(entry)
-      ? stripPlaceholders(entry as Integration)
-      : { integration: entry, missing: [] }
+    const { file, needed } = withoutWorkspaceKeys(entry)
+    const stripped = isObject(file)
+      ? stripPlaceholders(file as Integration)
+      : { integration: file, missing: [] as string[] }
+    const { integration } = stripped
+    const missing = [...new Set([...stripped.missing, ...needed])]
     const parsed = parseOne(integration, index)
     if (missing.length) {
       warnings.push(
@@ -47,6 +50,20 @@ export function readTokenDeskFile(value: unknown): { integrations: Integration[]
     return parsed
   })
   return { integrations, warnings }
+}
+
+/**
+ * A workspace file (docs/integration.md, "Workspaces") picked as a single file: its `id` belongs to
+ * that workspace, and `secretsNeeded` says what the importer must fill in.
+ */
+function withoutWorkspaceKeys(entry: unknown): { file: unknown; needed: string[] } {
+  if (!isObject(entry) || (!('id' in entry) && !('secretsNeeded' in entry)))
+    return { file: entry, needed: [] }
+  const { id: _id, secretsNeeded, ...file } = entry
+  const needed = Array.isArray(secretsNeeded)
+    ? secretsNeeded.filter((path): path is string => typeof path === 'string').slice(0, 100)
+    : []
+  return { file, needed }
 }
 
 /** `parseIntegration`, saying which entry of a list is wrong. */
