@@ -2,6 +2,7 @@ import type { Hint } from '../../shared/diagnosis'
 import type { NetworkFailure, ProxyUsed } from '../../shared/exchange'
 import type { DiagnosisContext } from './context'
 import { describeTlsProblem } from '../http/tlsProblems'
+import { fieldLabel } from '../../shared/fieldLabels'
 
 /** Where the request went, without path or query: those can carry tokens (AffinityLive's _bearer_token). */
 export interface Destination {
@@ -21,7 +22,9 @@ export function destinationOf(url: string): Destination {
 /** What to check for each kind of failure to get an answer at all. */
 export function networkHints(failure: NetworkFailure, context: DiagnosisContext, url: string): Hint[] {
   const to = destinationOf(url)
-  const which = context.purpose === 'token' ? 'Token URL' : 'API URL'
+  // The form field whose URL failed, by its visible label, so "Show me" can take the user there.
+  const field = context.purpose === 'token' ? 'tokenUrl' : 'api.baseUrl'
+  const which = fieldLabel(field)
   const proxy = failure.proxy && proxyHint(failure, failure.proxy, to)
   if (proxy) return [proxy]
   switch (failure.kind) {
@@ -35,6 +38,7 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
           : {
               code: 'dns',
               message: `Check the host name ${to.hostname} in the ${which} for typos. If it is right, this computer may need a VPN to see it, or the vendor has moved: compare it with the vendor’s documentation.`,
+              field,
             },
       ]
     case 'refused':
@@ -42,6 +46,7 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
         {
           code: 'refused',
           message: `Nothing accepts connections at ${to.hostname} on port ${to.port}: check the port and http:// versus https:// in the ${which} (https uses port 443 unless told otherwise), and that the server is running.`,
+          field,
         },
       ]
     case 'timeout':
@@ -67,6 +72,7 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
         {
           code: 'too-large',
           message: `The response exceeded TokenDesk’s size cap. A token response is a few kilobytes, so the ${which} probably points at a page or a file rather than the endpoint: check it.`,
+          field,
         },
       ]
     case 'aborted':
@@ -75,7 +81,7 @@ export function networkHints(failure: NetworkFailure, context: DiagnosisContext,
     case 'proxy-refused':
       return [{ code: failure.kind, message: failure.message }]
     case 'other':
-      return [otherHint(failure, which)]
+      return [otherHint(failure, field)]
   }
 }
 
@@ -142,7 +148,8 @@ function timeoutPart(failure: NetworkFailure): string {
   return seconds ? ` (the timeout is ${seconds} s)` : ''
 }
 
-function otherHint(failure: NetworkFailure, which: string): Hint {
+function otherHint(failure: NetworkFailure, field: string): Hint {
+  const which = fieldLabel(field)
   switch (failure.code) {
     case 'ERR_INVALID_CHAR':
       return {
@@ -156,6 +163,7 @@ function otherHint(failure: NetworkFailure, which: string): Hint {
       return {
         code: 'invalid-url',
         message: `Check the ${which}: it must be a full https:// address without spaces.`,
+        field,
       }
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
@@ -164,6 +172,6 @@ function otherHint(failure: NetworkFailure, which: string): Hint {
         message: 'This computer has no route to the server: check the network connection and VPN.',
       }
     default:
-      return { code: 'network', message: `Check the ${which} and the network connection, then retry.` }
+      return { code: 'network', message: `Check the ${which} and the network connection, then retry.`, field }
   }
 }
