@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   reporter: [['list']],
-  timeout: 30_000,
+  // A limit, not a measurement: sign-in and preset walks take several round trips on a loaded machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: { trace: 'retain-on-failure', viewport: { width: 1440, height: 900 } },
   projects: [
