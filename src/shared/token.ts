@@ -26,7 +26,7 @@ export interface TokenOutcomeSuccess {
   environment?: string
   /**
    * Under DPoP: the RFC 7638 thumbprint of the proof key the token was asked with, to compare with
-   * the token's `cnf.jkt` (RFC 9449 §6). Absent on a token reused from the cache.
+   * the token's `cnf.jkt` (RFC 9449 §6). On a cached token: the key in use now.
    */
   dpopKeyThumbprint?: string
 }

@@ -75,6 +75,7 @@ describe('getToken and callApi with DPoP on (RFC 9449)', () => {
     expect(called).toMatchObject({ ok: true, status: 200, renewedAfter401: false })
     const token = await engine.getToken(integration, { cacheKey: 'api' })
     expect(token.ok && token.source).toBe('cache')
+    expect(token.ok && token.dpopKeyThumbprint).toBe(token.ok && boundKeyThumbprint(token.jwt?.payload))
     expect(JSON.parse(called.body!)).toMatchObject({ client_id: standardsClients.dpop.clientId })
     const apiCall = exchanges.find((each) => each.purpose === 'api')!
     expect(header(apiCall, 'Authorization')).toBe('DPoP ••••••')
