@@ -147,4 +147,13 @@ describe('getToken and callApi with DPoP on (RFC 9449)', () => {
     expect(outcome.ok && outcome.dpopKeyThumbprint).toBe(made.ok && made.dpopKeyThumbprint)
     expect(none).toHaveLength(0)
   })
+
+  it('says what is missing before making a key for an incomplete integration', async () => {
+    const { engine, keptKeys, exchanges } = recordingEngine()
+    await expect(
+      engine.getToken(dpopIntegration(standardsClients.dpop, { tokenUrl: undefined }), { cacheKey: 'x' }),
+    ).rejects.toThrow(/^Still needed before a token can be requested: Token URL/)
+    expect(keptKeys).toHaveLength(0)
+    expect(exchanges).toHaveLength(0)
+  })
 })

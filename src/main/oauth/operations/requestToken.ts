@@ -7,7 +7,7 @@ import { dpopKeyThumbprint } from '../dpop/thumbprint'
 import { sendAndProcess } from '../exchange/sendAndProcess'
 import type { Prepared } from '../prepared'
 import type { Grant, GrantInput } from '../requests/grants/grant'
-import { buildTokenRequest } from '../requests/tokenRequest'
+import { assertTokenRequestComplete, buildTokenRequest } from '../requests/tokenRequest'
 import { processTokenResponse } from '../responses/tokenResponse'
 
 /** How one token request is sent and recorded; the cache policy is getToken's. */
@@ -28,6 +28,8 @@ export async function requestToken(
   options: TokenRequestOptions,
 ): Promise<TokenOutcome> {
   const { resolved, warnings } = prepared
+  // What is missing is said before anything is signed or a proof key made.
+  assertTokenRequestComplete(resolved, grant, input)
   const recentTokenRequests = deps.rate.record(options.cacheKey ?? resolved.tokenUrl ?? '')
   const dpopKey = await dpopKeyFor(deps, resolved, options.cacheKey)
   const attempt = () => sendTokenRequest(deps, prepared, grant, input, options, recentTokenRequests, dpopKey)
