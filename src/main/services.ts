@@ -195,6 +195,13 @@ export function createServices(platform: PlatformDeps) {
       history.add(exchange, { integrationId, integrationName, diagnosis, environment, sandbox: isSandbox })
       if (diagnosis) log?.warn(exchangeFailureLine(exchange, diagnosis, integrationName, environment))
     },
+    // Kept as a rotated refresh token is: in the vault, for the integration the token key names.
+    onNewDpopKey: (cacheKey, privateKey) => {
+      const { vaultKey } = partsOfTokenKey(cacheKey)
+      const integrationId = integrationIdOf(vaultKey)
+      if (!repository.exists(integrationId) || repository.vaultKey(integrationId) !== vaultKey) return
+      repository.keepDpopKey(integrationId, privateKey)
+    },
   })
 
   function storageStatus(): StorageStatus {

@@ -24,6 +24,11 @@ export interface TokenOutcomeSuccess {
   exchange?: Exchange
   /** The workspace environment whose variables (URLs, credentials) were used. */
   environment?: string
+  /**
+   * Under DPoP: the RFC 7638 thumbprint of the proof key the token was asked with, to compare with
+   * the token's `cnf.jkt` (RFC 9449 §6). On a cached token: the key in use now.
+   */
+  dpopKeyThumbprint?: string
 }
 
 export interface TokenOutcomeFailure {

@@ -2,6 +2,8 @@ import type { Diagnosis } from '../../shared/diagnosis'
 import type { Exchange } from '../../shared/exchange'
 import type { Transport } from '../http/transport'
 import type { Environment } from '../integration/resolve'
+import type { DpopKeys } from './state/dpopKeys'
+import type { DpopNonces } from './state/dpopNonces'
 import type { ProviderMetadataCache } from './state/providerMetadataCache'
 import type { RequestRate } from './state/requestRate'
 import type { TokenCache } from './state/tokenCache'
@@ -21,6 +23,9 @@ export interface OAuthDeps {
   cache: TokenCache
   rate: RequestRate
   metadata: ProviderMetadataCache
+  /** DPoP proof keys in use, and the nonce each server last gave. */
+  dpopKeys: DpopKeys
+  dpopNonces: DpopNonces
   /** Every exchange made, once: the history's feed. */
   record(record: ExchangeRecord): void
 }

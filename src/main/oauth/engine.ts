@@ -17,6 +17,8 @@ import { userinfo } from './operations/userinfo'
 import { prepareOrThrow } from './prepared'
 import type { GrantInput } from './requests/grants/grant'
 import type { SignInOptions } from './signIn/signInAttempt'
+import { DpopKeys } from './state/dpopKeys'
+import { DpopNonces } from './state/dpopNonces'
 import { ProviderMetadataCache } from './state/providerMetadataCache'
 import { RequestRate } from './state/requestRate'
 import { SignInSessions } from './state/signInSessions'
@@ -31,6 +33,12 @@ export interface EngineDeps {
   cache?: TokenCache
   /** Every exchange made, masked, with its diagnosis when it failed: the history's feed. */
   onExchange?: (record: ExchangeRecord) => void
+  /**
+   * A DPoP proof key was made for an integration that kept none (its token cache key, and the key
+   * as a private JWK): keep it at "dpop.privateKey", as a rotated refresh token is kept, so tokens
+   * bound to it outlive the session. Called once per key made.
+   */
+  onNewDpopKey?: (cacheKey: string, privateKey: string) => void
 }
 
 export type TokenEngine = ReturnType<typeof createTokenEngine>
@@ -58,6 +66,8 @@ export function createTokenEngine(engineDeps: EngineDeps = {}) {
         ? record({ exchange: found.exchange })
         : found.exchange && record({ exchange: found.exchange, diagnosis: diagnoseDiscoveryFailure(found) }),
     ),
+    dpopKeys: new DpopKeys((owner, privateKey) => engineDeps.onNewDpopKey?.(owner, privateKey)),
+    dpopNonces: new DpopNonces(),
     record,
   }
   const signInSessions = new SignInSessions()

@@ -125,6 +125,17 @@ export class IntegrationRepository {
     this.vault.putConfigSecrets(this.vaultKey(id), { ...secrets, refreshToken })
   }
 
+  /**
+   * The engine made a DPoP proof key for an integration that had none: it is kept in the vault at
+   * "dpop.privateKey" (a secret, like the refresh token), so tokens bound to it work after a restart.
+   * A key the user set meanwhile is not replaced.
+   */
+  keepDpopKey(id: string, privateKey: string): void {
+    const secrets = this.secretsOf(id)
+    if (secrets['dpop.privateKey'] !== undefined) return
+    this.vault.putConfigSecrets(this.vaultKey(id), { ...secrets, 'dpop.privateKey': privateKey })
+  }
+
   revealSecret(id: string, path: string): string | undefined {
     return secretAt(this.secretsOf(this.entry(id).id), path)
   }

@@ -5,6 +5,7 @@ import type { TokenSet } from '../../../shared/token'
 import { MAX_API_RESPONSE_BYTES } from '../../http/exchange'
 import { createMasker } from '../../http/mask'
 import type { OAuthDeps } from '../deps'
+import { askedForDpopNonce, dpopKeyFor, proofHeadersWith } from '../dpop/attempts'
 import { sendAndProcess, type ExchangeOutcome } from '../exchange/sendAndProcess'
 import { tokenFacts } from '../exchange/tokenFacts'
 import { prepareIntegration, type Prepared } from '../prepared'
@@ -27,7 +28,7 @@ export async function callApiRenewingOn401(
   if (!ready.ok) return { ok: false, tokenFailure: ready, renewedAfter401: false, exchanges: [] }
   const exchanges: Exchange[] = []
   let attempt = await sendApiRequest(deps, ready.prepared, request, first.token, options)
-  exchanges.push(attempt.sent.exchange)
+  exchanges.push(...attempt.exchanges)
   let renewedAfter401 = false
   if (attempt.sent.response?.status === 401) {
     const renewed = await getToken(deps, integration, {
@@ -45,13 +46,15 @@ export async function callApiRenewingOn401(
       }
     renewedAfter401 = true
     attempt = await sendApiRequest(deps, ready.prepared, request, renewed.token, options)
-    exchanges.push(attempt.sent.exchange)
+    exchanges.push(...attempt.exchanges)
   }
   return apiOutcome(attempt, renewedAfter401, exchanges)
 }
 
 interface ApiAttempt {
   sent: ExchangeOutcome<unknown>
+  /** Every exchange it took: two when the API asked for a DPoP nonce first. */
+  exchanges: Exchange[]
   mask(text: string): string
 }
 
@@ -72,6 +75,10 @@ function apiOutcome(attempt: ApiAttempt, renewedAfter401: boolean, exchanges: Ex
   }
 }
 
+/**
+ * One call with the token: under Bearer, or with a fresh DPoP proof when the token is DPoP-bound
+ * (token_type DPoP, RFC 9449 §7.1) — asked once more with the nonce when the API wants one (§9).
+ */
 async function sendApiRequest(
   deps: OAuthDeps,
   prepared: Prepared,
@@ -82,17 +89,29 @@ async function sendApiRequest(
   const accessToken = token.access_token
   const { resolved } = prepared
   const masker = createMasker([...resolved.secrets, accessToken], resolved.secretNames)
-  const sent = await sendAndProcess(deps, prepared, {
-    purpose: 'api',
-    request: apiRequestWithToken(resolved, request, accessToken),
-    masker,
-    // Whatever the API answered below 400 is its answer: shown as it came.
-    process: () => ({ ok: true, value: undefined }),
-    diagnosis: { purpose: 'api', ...tokenFacts(token, resolved.scope) },
-    // API answers may be large (reports, exports): keep the first 16 MiB and say it was cut.
-    limits: { maxResponseBytes: MAX_API_RESPONSE_BYTES, onTooLarge: 'truncate' },
-    signal: options.signal,
-    cacheKey: options.cacheKey,
-  })
-  return { sent, mask: (text) => masker.text(text) }
+  const dpopBound = token.token_type?.toLowerCase() === 'dpop'
+  const dpopKey = dpopBound ? await dpopKeyFor(deps, resolved, options.cacheKey) : undefined
+  const apiRequest = apiRequestWithToken(resolved, request, accessToken, { dpopBound: !!dpopKey })
+  const send = () =>
+    sendAndProcess(deps, prepared, {
+      purpose: 'api',
+      request: apiRequest,
+      masker,
+      // Whatever the API answered below 400 is its answer: shown as it came.
+      process: () => ({ ok: true, value: undefined }),
+      diagnosis: { purpose: 'api', ...tokenFacts(token, resolved.scope) },
+      // API answers may be large (reports, exports): keep the first 16 MiB and say it was cut.
+      limits: { maxResponseBytes: MAX_API_RESPONSE_BYTES, onTooLarge: 'truncate' },
+      signal: options.signal,
+      cacheKey: options.cacheKey,
+      headersForAttempt: dpopKey && proofHeadersWith(deps, dpopKey, accessToken),
+    })
+  let sent = await send()
+  const exchanges = [sent.exchange]
+  if (dpopKey && askedForDpopNonce(deps, apiRequest.url, sent.response)) {
+    sent = await send()
+    exchanges.push(sent.exchange)
+    askedForDpopNonce(deps, apiRequest.url, sent.response)
+  }
+  return { sent, exchanges, mask: (text) => masker.text(text) }
 }

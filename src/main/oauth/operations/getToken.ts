@@ -2,6 +2,8 @@ import type { Integration } from '../../../shared/integration'
 import type { TokenOutcome, TokenOutcomeSuccess } from '../../../shared/token'
 import { tryDecodeJwt } from '../../jwt/decode'
 import type { OAuthDeps } from '../deps'
+import { dpopKeyFor } from '../dpop/attempts'
+import { dpopKeyThumbprint } from '../dpop/thumbprint'
 import { prepareIntegration, type Prepared } from '../prepared'
 import { grantFor, refreshTokenGrant } from '../requests/grants'
 import type { Grant, GrantInput } from '../requests/grants/grant'
@@ -48,15 +50,25 @@ export async function getToken(
     if (redeemed.ok) deps.cache.set(key, redeemed.token)
     return redeemed
   }
-  return (
-    reuseCached(deps, prepared, key, options) ??
+  const outcome = await (reuseCached(deps, prepared, key, options) ??
     deps.cache.singleFlight(
       key,
       async () =>
         reuseCached(deps, prepared, key, options) ??
         renewOrRequest(deps, prepared, grant, input, { ...sending, cacheKey: key }),
-    )
-  )
+    ))
+  return outcome.ok && outcome.source === 'cache' ? withDpopThumbprint(deps, prepared, key, outcome) : outcome
+}
+
+/** A cached token under DPoP shows the thumbprint of the key in use, to compare with its cnf.jkt. */
+async function withDpopThumbprint(
+  deps: OAuthDeps,
+  prepared: Prepared,
+  key: string,
+  outcome: TokenOutcomeSuccess,
+): Promise<TokenOutcomeSuccess> {
+  const dpopKey = await dpopKeyFor(deps, prepared.resolved, key)
+  return dpopKey ? { ...outcome, dpopKeyThumbprint: await dpopKeyThumbprint(dpopKey) } : outcome
 }
 
 /** The cached token when the policy allows it: fresh, or (after a 401) already replaced by another caller. */

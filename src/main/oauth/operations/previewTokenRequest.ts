@@ -1,10 +1,12 @@
 import { toCurl } from '../../../shared/curl'
 import type { RecordedHttpRequest } from '../../../shared/exchange'
 import type { Integration } from '../../../shared/integration'
+import { TokenDeskError } from '../../errors'
+import type { ResolvedIntegration } from '../../integration/resolve'
 import type { OAuthDeps } from '../deps'
 import { prepareOrThrow } from '../prepared'
 import { grantFor } from '../requests/grants'
-import type { GrantInput } from '../requests/grants/grant'
+import type { Grant, GrantInput } from '../requests/grants/grant'
 import { missingFields, unmetTokenRequest } from '../requests/tokenRequest'
 
 /**
@@ -35,14 +37,35 @@ export async function previewTokenRequest(
         : (filledInput as Record<string, unknown>)
     target[field] = fromSignIn(field) ? '‹code from the sign-in›' : `‹${field}›`
   }
-  const request = await unmetTokenRequest(resolved, grant, filledInput)
+  const { sent, problem } = await grantForPreview(grant, resolved, missing.length > 0, deps.now())
+  const request = await unmetTokenRequest(resolved, sent, filledInput)
   const shown: RecordedHttpRequest = options.reveal ? request : prepared.masker.request(request)
   const warnings = [
     ...prepared.warnings,
+    ...(problem ? [problem] : []),
     ...missing
       .filter(({ field }) => !fromSignIn(field))
       .map(({ label, message }) => `Still needed — ${label}: ${message}`),
   ]
   const fieldWarnings = prepared.checks.flatMap(({ field, message }) => (field ? [{ field, message }] : []))
   return { request: shown, curl: toCurl(shown), warnings, fieldWarnings }
+}
+
+/**
+ * The grant as its next request would send it: a JWT bearer assertion signed now (each request
+ * signs its own). While fields are missing, or when the key cannot sign, the unsigned stand-in and why.
+ */
+async function grantForPreview(
+  grant: Grant,
+  resolved: ResolvedIntegration,
+  incomplete: boolean,
+  now: number,
+): Promise<{ sent: Grant; problem?: string }> {
+  if (!grant.forAttempt || incomplete) return { sent: grant }
+  try {
+    return { sent: await grant.forAttempt(resolved, new Date(now)) }
+  } catch (error) {
+    if (error instanceof TokenDeskError) return { sent: grant, problem: error.message }
+    throw error
+  }
 }

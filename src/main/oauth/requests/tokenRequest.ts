@@ -18,17 +18,25 @@ export async function buildTokenRequest(
   grant: Grant,
   input: GrantInput,
 ): Promise<PreparedRequest> {
-  const missing = missingFields(resolved, grant, input)
-  if (missing.length) {
-    const [first] = missing
-    const labels = missing.map(({ label }) => label)
-    throw new TokenDeskError(
-      ERR_INTEGRATION_INCOMPLETE,
-      `Still needed before a token can be requested: ${listOf(labels)}.${missing.length === 1 ? ` ${first!.message}` : ''}`,
-      { field: first!.field, details: { missing } },
-    )
-  }
+  assertTokenRequestComplete(resolved, grant, input)
   return unmetTokenRequest(resolved, grant, input)
+}
+
+/** Refuses, naming the field, while anything the token request needs is missing. */
+export function assertTokenRequestComplete(
+  resolved: ResolvedIntegration,
+  grant: Grant,
+  input: GrantInput,
+): void {
+  const missing = missingFields(resolved, grant, input)
+  if (!missing.length) return
+  const [first] = missing
+  const labels = missing.map(({ label }) => label)
+  throw new TokenDeskError(
+    ERR_INTEGRATION_INCOMPLETE,
+    `Still needed before a token can be requested: ${listOf(labels)}.${missing.length === 1 ? ` ${first!.message}` : ''}`,
+    { field: first!.field, details: { missing } },
+  )
 }
 
 /** The token request built as configured, without checking that anything needed is there (the preview's). */

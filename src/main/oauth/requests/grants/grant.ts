@@ -22,6 +22,11 @@ export interface Grant {
   grantType: string
   missing(resolved: ResolvedIntegration, input: GrantInput): MissingField[]
   params(resolved: ResolvedIntegration, input: GrantInput): Array<[string, string]>
+  /**
+   * For a grant whose parameters are made anew for every request, retries included (a JWT bearer
+   * assertion is signed each time: RFC 7523 §3 jti): the grant to send this attempt.
+   */
+  forAttempt?(resolved: ResolvedIntegration, currentDate: Date): Promise<Grant>
 }
 
 export function scopeParam(resolved: ResolvedIntegration): Array<[string, string]> {

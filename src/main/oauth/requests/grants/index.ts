@@ -3,8 +3,10 @@ import { clientCredentialsGrant } from './clientCredentials'
 import { customGrant } from './custom'
 import { deviceCodeGrant } from './deviceCode'
 import type { Grant } from './grant'
+import { jwtBearerSigningGrant } from './jwtBearer'
 import { passwordGrant } from './password'
 import { refreshTokenGrant } from './refreshToken'
+import { tokenExchangeGrant } from './tokenExchange'
 
 const KNOWN: Record<string, Grant> = {
   client_credentials: clientCredentialsGrant,
@@ -13,6 +15,10 @@ const KNOWN: Record<string, Grant> = {
   refresh_token: refreshTokenGrant,
   device_code: deviceCodeGrant,
   [deviceCodeGrant.grantType]: deviceCodeGrant,
+  token_exchange: tokenExchangeGrant,
+  [tokenExchangeGrant.grantType]: tokenExchangeGrant,
+  jwt_bearer: jwtBearerSigningGrant,
+  [jwtBearerSigningGrant.grantType]: jwtBearerSigningGrant,
 }
 
 export function grantFor(grant: string): Grant {

@@ -48,6 +48,18 @@ export function jwtBearerGrant(assertion: string | undefined): Grant {
   }
 }
 
+/**
+ * The jwt_bearer grant as an integration names it: what it needs is read from the integration (a
+ * pasted assertion, or a key to sign with), and each attempt sends an assertion signed for it.
+ */
+export const jwtBearerSigningGrant: Grant = {
+  grantType: JWT_BEARER_GRANT_TYPE,
+  missing: (resolved) => (resolved.jwtBearer?.assertion?.trim() ? [] : missingForAssertion(resolved)),
+  params: (resolved) => jwtBearerGrant(resolved.jwtBearer?.assertion?.trim()).params(resolved, {}),
+  forAttempt: async (resolved, currentDate) =>
+    jwtBearerGrant(await jwtBearerAssertion(resolved, resolved.tokenUrl ?? '', currentDate)),
+}
+
 function missingForAssertion(resolved: ResolvedIntegration): MissingField[] {
   const bearer = resolved.jwtBearer
   if (!bearer?.privateKey) {
