@@ -29,6 +29,8 @@ export interface ProviderMetadata {
   code_challenge_methods_supported?: string[]
   /** RFC 9207: the provider puts `iss` in its authorization responses. */
   authorization_response_iss_parameter_supported?: boolean
+  /** RFC 9449 §5.1: the JWS algorithms the provider accepts for DPoP proofs. */
+  dpop_signing_alg_values_supported?: string[]
   /** OpenID RP-Initiated Logout 1.0. */
   end_session_endpoint?: string
 }

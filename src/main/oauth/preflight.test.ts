@@ -99,6 +99,25 @@ describe('pre-flight checks', () => {
     expect(check({ grant: 'authorization_code' }, { issuer: 'https://id.test' }).warnings).toEqual([])
   })
 
+  it('reads the DPoP algorithms discovery lists, and says when it lists none', () => {
+    const dpop = { enabled: true, algorithm: 'EdDSA' as const }
+    const unlisted = check(
+      { grant: 'x', dpop },
+      { issuer: 'https://id.test', dpop_signing_alg_values_supported: ['ES256', 'RS256'] },
+    )
+    expect(unlisted.warnings).toEqual([
+      expect.stringContaining('signed with ES256, RS256 (dpop_signing_alg_values_supported), not EdDSA'),
+    ])
+    expect(unlisted.fields).toEqual(['dpop.algorithm'])
+    const listed = check(
+      { grant: 'x', dpop },
+      { issuer: 'https://id.test', dpop_signing_alg_values_supported: ['EdDSA'] },
+    )
+    expect(listed.warnings).toEqual([])
+    expect(check({ grant: 'x', dpop }, { issuer: 'https://id.test' }).fields).toEqual(['dpop.enabled'])
+    expect(check({ grant: 'x' }, { issuer: 'https://id.test' }).warnings).toEqual([])
+  })
+
   it('names the field each finding is about, so the form can show it there', () => {
     expect(
       check({ grant: 'x', tokenUrl: 'http://vendor.test/token', clientSecret: ' secret' }).fields,

@@ -93,7 +93,8 @@ export function preflightChecks(
 
 /**
  * What discovery says that the integration disagrees with: PAR required (RFC 9126 §5) or not offered,
- * and a client-auth style the revocation endpoint does not list (RFC 8414 §2).
+ * a client-auth style the revocation endpoint does not list (RFC 8414 §2), and a DPoP proof algorithm
+ * the provider does not accept (RFC 9449 §5.1).
  */
 function discoveredFacts(resolved: ResolvedIntegration, metadata?: ProviderMetadata): PreflightWarning[] {
   if (!metadata) return []
@@ -117,6 +118,18 @@ function discoveredFacts(resolved: ResolvedIntegration, metadata?: ProviderMetad
     findings.push({
       field: 'clientAuth',
       message: `The issuer's revocation endpoint does not list "${method}" among its client authentication methods (${revocationMethods.join(', ')}): revoking a token may be refused.`,
+    })
+  const dpopAlgorithms = metadata.dpop_signing_alg_values_supported
+  if (resolved.dpop && Array.isArray(dpopAlgorithms) && !dpopAlgorithms.includes(resolved.dpop.algorithm))
+    findings.push({
+      field: 'dpop.algorithm',
+      message: `The provider accepts DPoP proofs signed with ${dpopAlgorithms.join(', ')} (dpop_signing_alg_values_supported), not ${resolved.dpop.algorithm}: pick one of those as the DPoP algorithm.`,
+    })
+  if (resolved.dpop && !dpopAlgorithms)
+    findings.push({
+      field: 'dpop.enabled',
+      message:
+        'The provider publishes no dpop_signing_alg_values_supported, so it may not know DPoP: a refused proof would be explained as an unknown header. Turn Use DPoP off if tokens are refused.',
     })
   return findings
 }
