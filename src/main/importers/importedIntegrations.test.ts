@@ -27,39 +27,25 @@ function mainProcess() {
 }
 
 /**
- * Until workspaces resolve `{{name}}` at use, the test plays that part: the environment's values,
- * with what the user types in (its secrets, the emulator's address) over them.
+ * As the user would: the imported environment (already in the workspace) gets their values for
+ * this machine — the emulator's address, their own secrets — and is chosen; the integration itself
+ * is used as imported, its `{{variables}}` filled in by the app.
  */
-function withEnvironment(
-  integration: Integration,
-  environment: ImportOutcome['environments'][number],
-  typed: Record<string, string>,
-): Integration {
-  const values = new Map(environment.variables.map((variable) => [variable.name, variable.value]))
-  for (const [name, value] of Object.entries(typed)) values.set(name, value)
-  const fill = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      return value.replace(/\{\{([^{}]+)\}\}/g, (reference, name: string) => values.get(name) ?? reference)
-    }
-    if (Array.isArray(value)) return value.map(fill)
-    if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fill(entry)]))
-    }
-    return value
-  }
-  return fill(integration) as Integration
-}
-
 async function getTokenWith(
   app: ReturnType<typeof mainProcess>,
   id: string,
   environment: ImportOutcome['environments'][number],
   typed: Record<string, string>,
 ) {
-  const imported = app.services.repository.getWithSecrets(id)
-  const resolved = withEnvironment(imported, environment, typed)
-  expect(JSON.stringify(resolved)).not.toMatch(/\{\{/)
-  await app.call('integrations.save', { id, integration: resolved })
+  // A secret left out keeps the value in the vault; the others are sent as the import shows them.
+  const variables = environment.variables.map(({ name, secret, value }) => {
+    const kept = typed[name] ?? (secret ? undefined : value)
+    return { name, secret, ...(kept !== undefined && { value: kept }) }
+  })
+  for (const [name, value] of Object.entries(typed))
+    if (!variables.some((variable) => variable.name === name)) variables.push({ name, secret: false, value })
+  await app.call('environments.save', { name: environment.name, previousName: environment.name, variables })
+  await app.call('environments.select', { name: environment.name })
   return app.call('token.get', { id })
 }
 
