@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Integration } from '../../shared/integration'
 import type { CallInput, CallName, CallOutput, ImportOutcome } from '../../shared/ipc/contract'
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../sandbox/oidcProvider'
 import { startAltitudeAngelEmulator, startAutovitEmulator, startAvionteEmulator } from '../sandbox/vendors'
