@@ -82,10 +82,20 @@ export const useHistory = create<HistoryState>((set, get) => ({
 function revocationSentence(result: Result<RevokeOutcome>): string {
   if (!result.ok) return result.error.message
   const { revoked, notHeld, diagnosis } = result.value
-  const names = (tokens: RevokedToken[]) => tokens.map((token) => `${token} token`).join(' and ')
+  const names = (tokens: RevokedToken[]) =>
+    [...tokens]
+      .sort()
+      .map((token) => `${token} token`)
+      .join(' and ')
   const parts: string[] = []
   if (revoked.length > 0) parts.push(`Revoked the ${names(revoked)}.`)
-  if (notHeld.length > 0) parts.push(`No ${names(notHeld)} was held, so none was sent.`)
+  if (notHeld.length > 0)
+    parts.push(
+      `TokenDesk held no ${[...notHeld]
+        .sort()
+        .map((token) => `${token} token`)
+        .join(' or ')}: nothing was sent for it.`,
+    )
   if (diagnosis) parts.push(`The vendor refused: ${diagnosis.summary}`)
   return parts.join(' ')
 }

@@ -9,7 +9,10 @@ const NAMES: Record<RevokedToken, string> = { access: 'access token', refresh: '
 
 /** "access token and refresh token", for the sentence saying what happened. */
 function named(tokens: RevokedToken[]): string {
-  return tokens.map((token) => NAMES[token]).join(' and ')
+  return [...tokens]
+    .sort()
+    .map((token) => NAMES[token])
+    .join(' and ')
 }
 
 /** What the revocation did, in a sentence or two. */
@@ -18,7 +21,12 @@ function describe(outcome: RevokeOutcome): string[] {
   if (outcome.revoked.length > 0)
     lines.push(`Revoked the ${named(outcome.revoked)}: the vendor accepted, and TokenDesk forgot it.`)
   if (outcome.notHeld.length > 0)
-    lines.push(`TokenDesk holds no ${named(outcome.notHeld)} for this integration: nothing was sent for it.`)
+    lines.push(
+      `TokenDesk holds no ${[...outcome.notHeld]
+        .sort()
+        .map((token) => NAMES[token])
+        .join(' or ')} for this integration: nothing was sent for it.`,
+    )
   if (!outcome.ok && lines.length === 0) lines.push('The vendor refused the revocation.')
   return lines
 }
