@@ -1,0 +1,110 @@
+import { oidcClients, startOidcProvider, type OidcTestServer } from '../../src/main/sandbox/oidcProvider'
+import {
+  expectTokenReceived,
+  fill,
+  getToken,
+  newFromPreset,
+  openScreen,
+  openSection,
+} from '../harness/appActions'
+import { expect, test } from '../harness/fixtures'
+
+let oidc: OidcTestServer
+test.beforeAll(async () => {
+  oidc = await startOidcProvider({ standards: true })
+})
+test.afterAll(() => oidc.close())
+
+/** oidc-provider's RFC 7009 endpoint sits next to its token endpoint. */
+const revocationUrl = () => `${oidc.tokenUrl}/revocation`
+
+test('a client-credentials token is revoked from the result and from History, and the app says what was revoked', async ({
+  app,
+}) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Name', 'Revocable')
+  await fill(app, 'Token URL', oidc.tokenUrl)
+  await fill(app, 'Client ID', oidcClients.machine.clientId)
+  await fill(app, 'Client secret', oidcClients.machine.clientSecret)
+  await openSection(app, 'Advanced')
+  await fill(app, 'Revocation URL', revocationUrl())
+  await getToken(app)
+  await expectTokenReceived(app)
+
+  // Client credentials come without a refresh token: only the access token is offered.
+  const revoke = app.getByTestId('revoke')
+  await revoke.getByRole('button', { name: 'Revoke…' }).click()
+  await expect(revoke.getByRole('button', { name: 'Both' })).toHaveCount(0)
+  await revoke.getByRole('button', { name: 'Access token' }).click()
+  await expect(app.getByTestId('revoke-outcome')).toContainText(
+    'Revoked the access token: the vendor accepted, and TokenDesk forgot it.',
+  )
+  // The revoked token is no longer shown as if it were usable.
+  await expect(app.getByTestId('token-result')).toHaveCount(0)
+
+  // A new token, revoked from History: both are asked for; only the access token is held.
+  await getToken(app)
+  await expectTokenReceived(app)
+  await openScreen(app, 'History')
+  const table = app.getByTestId('history-table')
+  await table
+    .getByRole('button', { name: /Token · POST/ })
+    .first()
+    .click()
+  const detail = app.getByTestId('history-detail')
+  await detail.getByRole('button', { name: "Revoke this integration's tokens" }).click()
+  await expect(app.getByTestId('history-retried')).toHaveText(
+    'Revoked the access token. TokenDesk held no refresh token: nothing was sent for it.',
+  )
+
+  // Revoked twice: TokenDesk forgot it, so nothing is left to send.
+  await detail.getByRole('button', { name: "Revoke this integration's tokens" }).click()
+  await expect(app.getByTestId('history-retried')).toHaveText(
+    'TokenDesk held no access token or refresh token: nothing was sent for it.',
+  )
+})
+
+test('the Revocation URL, PAR and DPoP settings are kept after saving', async ({ app }) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Name', 'Standards kept')
+  await fill(app, 'Token URL', oidc.tokenUrl)
+  await fill(app, 'Client ID', oidcClients.web.clientId)
+  await app.getByLabel('Grant type', { exact: true }).selectOption('authorization_code')
+  await app.getByLabel(/Push the authorize request \(PAR\)/).check()
+  await openSection(app, 'Advanced')
+  await fill(app, 'Revocation URL', revocationUrl())
+  await app.getByLabel(/Use DPoP —/).check()
+  await app.getByLabel('DPoP key algorithm', { exact: true }).selectOption('EdDSA')
+  await app.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(app.getByText('Unsaved')).toHaveCount(0)
+
+  await app.reload()
+  await app
+    .getByRole('list', { name: 'Saved integrations' })
+    .getByRole('button', { name: /^Standards kept/ })
+    .click()
+  await expect(app.getByLabel(/Push the authorize request \(PAR\)/)).toBeChecked()
+  await openSection(app, 'Advanced')
+  await expect(app.getByLabel('Revocation URL', { exact: true })).toHaveValue(revocationUrl())
+  await expect(app.getByLabel(/Use DPoP —/)).toBeChecked()
+  await expect(app.getByLabel('DPoP key algorithm', { exact: true })).toHaveValue('EdDSA')
+})
+
+test('choosing token exchange shows its fields, with the RFC 8693 token types to pick from', async ({
+  app,
+}) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await app.getByLabel('Grant type', { exact: true }).selectOption('token_exchange')
+  await expect(app.getByLabel('Subject token', { exact: true })).toBeVisible()
+  await app
+    .getByLabel('Requested token type', { exact: true })
+    .selectOption('urn:ietf:params:oauth:token-type:jwt')
+  await fill(app, 'Audience', 'https://orders.tokendesk.test https://billing.tokendesk.test')
+  await expect(app.getByLabel('Audience', { exact: true })).toHaveValue(
+    'https://orders.tokendesk.test https://billing.tokendesk.test',
+  )
+  await app.getByLabel('Grant type', { exact: true }).selectOption('jwt_bearer')
+  await expect(app.getByLabel('Subject token', { exact: true })).toHaveCount(0)
+  await expect(app.getByLabel('Assertion (pasted JWT)', { exact: true })).toBeVisible()
+  await expect(app.getByLabel('Assertion signing key (PEM or JWK)', { exact: true })).toBeVisible()
+})
