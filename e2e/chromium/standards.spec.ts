@@ -1,4 +1,5 @@
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../../src/main/sandbox/oidcProvider'
+import { standardsClients } from '../../src/main/sandbox/openidStandards'
 import {
   expectTokenReceived,
   fill,
@@ -107,4 +108,28 @@ test('choosing token exchange shows its fields, with the RFC 8693 token types to
   await expect(app.getByLabel('Subject token', { exact: true })).toHaveCount(0)
   await expect(app.getByLabel('Assertion (pasted JWT)', { exact: true })).toBeVisible()
   await expect(app.getByLabel('Assertion signing key (PEM or JWK)', { exact: true })).toBeVisible()
+})
+
+test('with Use DPoP, the token result shows the DPoP key thumbprint and whether the token is bound to it', async ({
+  app,
+}) => {
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await fill(app, 'Token URL', oidc.tokenUrl)
+  await fill(app, 'Client ID', standardsClients.dpop.clientId)
+  await fill(app, 'Client secret', standardsClients.dpop.clientSecret)
+  // With a scope of its API, oidc-provider issues a JWT, which names its key in cnf.jkt.
+  await app.getByLabel('Scopes', { exact: true }).fill('api:read')
+  await app.getByLabel('Scopes', { exact: true }).press('Enter')
+  await openSection(app, 'Advanced')
+  await app.getByLabel(/Use DPoP —/).check()
+  await getToken(app)
+  await expectTokenReceived(app)
+  await expect(app.getByText('DPoP', { exact: true })).toBeVisible()
+  const binding = app.getByTestId('dpop-thumbprint')
+  await expect(binding).toContainText('DPoP key thumbprint')
+  await expect(binding.locator('code')).toHaveText(/^[A-Za-z0-9_-]{43}$/)
+  await expect(binding).toContainText('matches the token’s cnf.jkt: the token is bound to this key')
+  await expect(app.getByTestId('jwt-payload').locator('tr[data-claim="cnf"]')).toContainText(
+    (await binding.locator('code').textContent())!,
+  )
 })
