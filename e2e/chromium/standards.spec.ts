@@ -1,5 +1,9 @@
 import { oidcClients, startOidcProvider, type OidcTestServer } from '../../src/main/sandbox/oidcProvider'
-import { standardsClients } from '../../src/main/sandbox/openidStandards'
+import {
+  ACCESS_TOKEN_TYPE,
+  EXCHANGE_AUDIENCES,
+  standardsClients,
+} from '../../src/main/sandbox/openidStandards'
 import {
   expectTokenReceived,
   fill,
@@ -131,5 +135,37 @@ test('with Use DPoP, the token result shows the DPoP key thumbprint and whether 
   await expect(binding).toContainText('matches the token’s cnf.jkt: the token is bound to this key')
   await expect(app.getByTestId('jwt-payload').locator('tr[data-claim="cnf"]')).toContainText(
     (await binding.locator('code').textContent())!,
+  )
+})
+
+test('token exchange by form: a pasted access token is traded for one for another audience', async ({
+  app,
+}) => {
+  const { clientId, clientSecret } = standardsClients.exchange
+  const response = await fetch(oidc.tokenUrl, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'api:read' }),
+  })
+  const subjectToken = String(((await response.json()) as { access_token: string }).access_token)
+
+  await newFromPreset(app, 'Generic OAuth 2.0')
+  await app.getByLabel('Grant type', { exact: true }).selectOption('token_exchange')
+  await fill(app, 'Token URL', oidc.tokenUrl)
+  await fill(app, 'Client ID', clientId)
+  await fill(app, 'Client secret', clientSecret)
+  await fill(app, 'Subject token', subjectToken)
+  await app.getByLabel('Subject token type', { exact: true }).selectOption(ACCESS_TOKEN_TYPE)
+  await fill(app, 'Audience', EXCHANGE_AUDIENCES[0])
+  await getToken(app)
+  await expectTokenReceived(app)
+  await expect(app.getByTestId('access-token')).toHaveCount(0)
+  await app.getByRole('button', { name: 'Show token' }).click()
+  await expect(app.getByTestId('access-token')).not.toHaveText(subjectToken)
+  await expect(app.getByTestId('jwt-payload').locator('tr[data-claim="aud"]')).toContainText(
+    EXCHANGE_AUDIENCES[0],
   )
 })
