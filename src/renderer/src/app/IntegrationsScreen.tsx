@@ -23,6 +23,7 @@ import { IntegrationForm } from '../features/integrations/IntegrationForm'
 import { IntegrationList } from '../features/integrations/IntegrationList'
 import { useIntegrations } from '../features/integrations/integrationsStore'
 import { RequestPreview } from '../features/integrations/RequestPreview'
+import { RevokePanel } from '../features/integrations/RevokePanel'
 import { useElementWidth } from '../lib/useElementWidth'
 import { DiagnosisView } from '../ui/DiagnosisView'
 import { Splitter } from '../ui/Splitter'
@@ -226,6 +227,7 @@ function Results({
   onShowField: (label: string) => void
 }) {
   const outcome = useEditor((state) => state.outcome)
+  const revoked = useEditor((state) => state.revocation !== null)
   const preset = useIntegrations((state) =>
     state.presets.find((each) => each.id === draft.integration.preset),
   )
@@ -252,6 +254,13 @@ function Results({
           />
         )}
       </div>
+      {(outcome?.ok || revoked) && draft.id && (
+        <RevokePanel
+          canHaveRefresh={
+            REFRESHING_GRANTS.has(integration.grant) || Boolean(outcome?.ok && outcome.token.refresh_token)
+          }
+        />
+      )}
       {outcome?.ok && draft.id && (
         <TokenInfoPanel integrationId={draft.id} kinds={tokenInfoKinds(integration)} />
       )}
@@ -266,6 +275,9 @@ function Results({
     </>
   )
 }
+
+/** Grants whose tokens can come with a refresh token (RFC 6749 §1.5), so revoking one is offered. */
+const REFRESHING_GRANTS = new Set(['authorization_code', 'password', 'device_code', 'refresh_token'])
 
 /** Introspection and userinfo are offered when the integration has (or can discover) those endpoints. */
 function tokenInfoKinds(integration: Integration): Array<'introspection' | 'userinfo'> {

@@ -217,6 +217,7 @@ function HistoryDetail({
   const retry = useHistory((state) => state.retry)
   const retrying = useHistory((state) => state.retrying)
   const retried = useHistory((state) => state.retried)
+  const revokeTokens = useHistory((state) => state.revokeTokens)
   if (!entry) return null
   const what = entry.purpose === 'api' ? 'API call' : 'token request'
   return (
@@ -241,6 +242,16 @@ function HistoryDetail({
             >
               {retrying ? 'Retrying…' : 'Retry'}
             </button>
+            {entry.purpose === 'token' && (
+              <button
+                type="button"
+                className="button"
+                disabled={retrying}
+                onClick={() => void revokeTokens(entry)}
+              >
+                Revoke this integration's tokens
+              </button>
+            )}
             <button type="button" className="button" onClick={() => onOpenIntegration(entry.integrationId!)}>
               Open integration
             </button>

@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import type { HistoryEntry, HistoryQuery } from '@shared/history'
+import type { Result } from '@shared/result'
 import { MASKED } from '@shared/secretNames'
+import type { RevokedToken, RevokeOutcome } from '@shared/token'
 import { tokendesk } from '../../api/client'
 
 /** Which days to show: today, the last 7 days, everything, or from one day to another (inclusive). */
@@ -25,6 +27,8 @@ interface HistoryState {
   clearFilters: () => void
   open: (id: string | null) => void
   retry: (entry: HistoryEntry) => Promise<void>
+  /** RFC 7009: revokes both of the entry's integration's kept tokens; says what happened in words. */
+  revokeTokens: (entry: HistoryEntry) => Promise<void>
   clear: () => Promise<void>
 }
 
@@ -61,11 +65,40 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const newest = get().entries[0]
     set({ openId: newest && newest.id !== entry.id ? newest.id : get().openId, retried })
   },
+  revokeTokens: async (entry) => {
+    const id = entry.integrationId
+    if (!id) return
+    set({ retrying: true, retried: null })
+    const result = await tokendesk().token.revoke({ id, which: 'both' })
+    set({ retrying: false, retried: revocationSentence(result) })
+    await get().load()
+  },
   clear: async () => {
     await tokendesk().history.clear({})
     set({ entries: [], openId: null })
   },
 }))
+
+function revocationSentence(result: Result<RevokeOutcome>): string {
+  if (!result.ok) return result.error.message
+  const { revoked, notHeld, diagnosis } = result.value
+  const names = (tokens: RevokedToken[]) =>
+    [...tokens]
+      .sort()
+      .map((token) => `${token} token`)
+      .join(' and ')
+  const parts: string[] = []
+  if (revoked.length > 0) parts.push(`Revoked the ${names(revoked)}.`)
+  if (notHeld.length > 0)
+    parts.push(
+      `TokenDesk held no ${[...notHeld]
+        .sort()
+        .map((token) => `${token} token`)
+        .join(' or ')}: nothing was sent for it.`,
+    )
+  if (diagnosis) parts.push(`The vendor refused: ${diagnosis.summary}`)
+  return parts.join(' ')
+}
 
 async function retryToken(id: string): Promise<string> {
   const result = await tokendesk().token.get({ id, fresh: true })

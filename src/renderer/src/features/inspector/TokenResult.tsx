@@ -74,6 +74,9 @@ export function TokenResult({
             )}
           </dd>
         </div>
+        {outcome.dpopKeyThumbprint && (
+          <DpopBinding thumbprint={outcome.dpopKeyThumbprint} payload={decoded?.payload} />
+        )}
         <div>
           <dt>Refresh token</dt>
           <dd>{token.refresh_token ? 'received (kept in TokenDesk, used to renew)' : 'none'}</dd>
@@ -130,5 +133,35 @@ export function TokenResult({
         </p>
       )}
     </section>
+  )
+}
+
+/**
+ * RFC 9449 §6: a DPoP-bound JWT names its key's thumbprint in cnf.jkt; it must be the key TokenDesk
+ * proves with, or the API will refuse every call.
+ */
+function DpopBinding({ thumbprint, payload }: { thumbprint: string; payload?: Record<string, unknown> }) {
+  const cnf = payload?.['cnf']
+  const jkt = cnf && typeof cnf === 'object' ? (cnf as Record<string, unknown>)['jkt'] : undefined
+  return (
+    <div data-testid="dpop-thumbprint">
+      <dt>DPoP key thumbprint</dt>
+      <dd>
+        <code>{thumbprint}</code>
+        {typeof jkt !== 'string' ? (
+          <span className="muted"> — the token does not name its key (opaque, or no cnf.jkt claim)</span>
+        ) : jkt === thumbprint ? (
+          <span className="check check--ok">
+            {' '}
+            — matches the token’s cnf.jkt: the token is bound to this key
+          </span>
+        ) : (
+          <span className="check check--bad">
+            {' '}
+            — does not match the token’s cnf.jkt ({jkt}): bound to another key
+          </span>
+        )}
+      </dd>
+    </div>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { ClientAuthStyle, Integration } from '@shared/integration'
 import type { TokenPreview } from '@shared/ipc/contract'
+import { fieldLabel } from '@shared/fieldLabels'
 import { SecretField } from '../../ui/SecretField'
 import { SignInSettings } from './SignInSettings'
 import { SelectField } from '../../ui/SelectField'
@@ -13,10 +14,11 @@ import { CLIENT_AUTH_OPTIONS, GRANT_OPTIONS, visibleFields } from './fieldVisibi
 import { useEditor } from './editorStore'
 import { useIntegrations } from './integrationsStore'
 import { DiscoveredEndpoints } from './DiscoveredEndpoints'
+import { DpopFields, JwtBearerFields, TokenExchangeFields } from './StandardsFields'
 import { VendorFields, keepVendorRows, withoutVendorRows } from './VendorFields'
 
 /** Fields kept in the Advanced section. */
-const ADVANCED_FIELDS = new Set(['timeoutMs'])
+const ADVANCED_FIELDS = new Set(['timeoutMs', 'revocationUrl', 'dpop.enabled', 'dpop.algorithm'])
 
 /** Presets where endpoints come from an issuer: the Issuer field belongs in their main form. */
 const ISSUER_PRESETS = new Set(['openid-connect', 'generic-oauth2'])
@@ -211,6 +213,11 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
         </section>
       )}
 
+      {show.tokenExchange && (
+        <TokenExchangeFields key={draft.id ?? 'new'} draft={draft} errorFor={errorFor} />
+      )}
+      {show.jwtBearer && <JwtBearerFields draft={draft} errorFor={errorFor} />}
+
       <section className="form__section" aria-labelledby="section-scope">
         <h2 id="section-scope">Permissions</h2>
         <ScopeChips
@@ -368,6 +375,16 @@ export function IntegrationForm({ draft }: { draft: Draft }) {
           error={errorFor('timeoutMs')}
         />
         {issuerFirst && endpointFields}
+        <TextField
+          label={fieldLabel('revocationUrl')}
+          type="url"
+          value={text('revocationUrl')}
+          onChange={(value) => updateIntegration({ revocationUrl: valueOf(value) })}
+          help="Where Revoke… sends tokens (RFC 7009). Empty: discovered from the issuer."
+          error={errorFor('revocationUrl')}
+          warning={warningFor('revocationUrl')}
+        />
+        <DpopFields integration={integration} />
         {!showIssuer && (
           <>
             <TextField

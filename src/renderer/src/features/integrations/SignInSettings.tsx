@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { fieldLabel } from '@shared/fieldLabels'
 import type { Integration } from '@shared/integration'
 import { useEditor } from './editorStore'
 import { SelectField } from '../../ui/SelectField'
@@ -40,6 +41,15 @@ export function SignInSettings({
           onChange={(event) => onChange({ ...settings, rememberSession: event.target.checked })}
         />{' '}
         Remember my sign-in in the TokenDesk window (keeps the provider’s cookies for this integration)
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={settings.pushedAuthorization === true}
+          onChange={(event) => onChange({ ...settings, pushedAuthorization: event.target.checked })}
+        />{' '}
+        {fieldLabel('signIn.pushedAuthorization')} — RFC 9126: the request is sent to the provider first, and
+        the browser gets only a reference to it
       </label>
       {settings.rememberSession && integrationId && (
         <p>

@@ -57,6 +57,11 @@ export function integrationFromDraft(draft: Draft): Integration {
   const cleaned = Object.fromEntries(
     Object.entries(rest).filter(([, value]) => value !== '' && value !== undefined),
   ) as Integration
+  for (const block of STANDARD_BLOCKS) {
+    const kept = withoutEmpty(cleaned[block])
+    if (kept) (cleaned as Record<string, unknown>)[block] = kept
+    else delete cleaned[block]
+  }
   const headers = record(draft.tokenHeaders)
   const params = record(draft.tokenParams)
   const apiHeaders = record(draft.apiHeaders)
@@ -66,6 +71,18 @@ export function integrationFromDraft(draft: Draft): Integration {
   if (apiSection.baseUrl === '') delete apiSection.baseUrl
   if (Object.keys(apiSection).length) cleaned.api = apiSection
   return cleaned
+}
+
+/** The standards' settings blocks, whose fields the form leaves as '' or [] when cleared. */
+const STANDARD_BLOCKS = ['tokenExchange', 'jwtBearer', 'dpop'] as const
+
+/** The block without cleared fields; undefined when nothing is left. */
+function withoutEmpty<Block extends object>(block: Block | undefined): Block | undefined {
+  if (!block) return undefined
+  const kept = Object.entries(block).filter(
+    ([, value]) => value !== '' && value !== undefined && !(Array.isArray(value) && value.length === 0),
+  )
+  return kept.length ? (Object.fromEntries(kept) as Block) : undefined
 }
 
 const MAP_PREFIXES: Array<[string, keyof Pick<Draft, 'tokenHeaders' | 'tokenParams' | 'apiHeaders'>]> = [

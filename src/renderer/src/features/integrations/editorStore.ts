@@ -6,7 +6,7 @@ import type { Preset } from '@shared/preset'
 import type { ErrorData, Result } from '@shared/result'
 import type { SignInOutcome } from '@shared/signIn'
 import { summaryOf, type EditableIntegration } from '@shared/storedIntegration'
-import type { DeviceAuthorization, TokenOutcome } from '@shared/token'
+import type { DeviceAuthorization, RevokeOutcome, TokenOutcome } from '@shared/token'
 import { tokendesk } from '../../api/client'
 import {
   draftFromEditable,
@@ -46,6 +46,10 @@ interface EditorState {
   idToken: SignInIdToken | null
   /** The embedded window advised the browser instead, and why. */
   signInAdvice: string | null
+  /** The last revocation's answer, until a new token is requested or another integration opened. */
+  revocation: RevokeOutcome | null
+  /** RFC 7009: revokes the saved integration's kept tokens; the access token's result is cleared once revoked. */
+  revoke: (which: 'access' | 'refresh' | 'both') => Promise<Result<RevokeOutcome> | null>
   signIn: (via: 'embedded' | 'browser') => Promise<void>
   open: (id: string) => Promise<void>
   startFromPreset: (preset: Preset) => void
@@ -105,6 +109,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   busy: 'idle',
   error: null,
   outcome: null,
+  revocation: null,
   view: 'settings',
   setView: (view) => set({ view }),
   preview: null,
@@ -114,6 +119,16 @@ export const useEditor = create<EditorState>((set, get) => ({
   devicePrompt: null,
   idToken: null,
   signInAdvice: null,
+  revoke: async (which) => {
+    const id = get().draft?.id
+    if (!id) return null
+    const result = await tokendesk().token.revoke({ id, which })
+    if (get().draft?.id !== id) return result
+    if (!result.ok) return result
+    const accessGone = result.value.revoked.includes('access')
+    set({ revocation: result.value, ...(accessGone ? { outcome: null } : {}) })
+    return result
+  },
   open: async (id) => {
     set({ busy: 'loading', error: null })
     const result = await tokendesk().integrations.get({ id })
@@ -123,6 +138,7 @@ export const useEditor = create<EditorState>((set, get) => ({
         dirty: false,
         busy: 'idle',
         outcome: null,
+        revocation: null,
         idToken: null,
         signInAdvice: null,
         code: '',
@@ -138,6 +154,7 @@ export const useEditor = create<EditorState>((set, get) => ({
       dirty: true,
       error: null,
       outcome: null,
+      revocation: null,
       preview: null,
       code: '',
     }),
@@ -194,6 +211,7 @@ export const useEditor = create<EditorState>((set, get) => ({
       busy: 'fetching',
       error: null,
       outcome: null,
+      revocation: null,
       devicePrompt: null,
       idToken: null,
       signInAdvice: null,
@@ -217,7 +235,7 @@ export const useEditor = create<EditorState>((set, get) => ({
     const id = await savedId()
     if (!id) return
     const mine = ++tokenRequest
-    set({ busy: 'fetching', error: null, outcome: null, idToken: null, signInAdvice: null })
+    set({ busy: 'fetching', error: null, outcome: null, revocation: null, idToken: null, signInAdvice: null })
     const result = await tokendesk().signIn.start({ id, via })
     if (mine !== tokenRequest) return
     if (!result.ok) return set({ busy: 'idle', error: result.error, view: 'settings' })
@@ -295,6 +313,7 @@ export const useEditor = create<EditorState>((set, get) => ({
       draft: null,
       dirty: false,
       outcome: null,
+      revocation: null,
       idToken: null,
       preview: null,
       discovery: null,
@@ -347,7 +366,15 @@ async function getDeviceToken(): Promise<void> {
   if (!id) return
   const mine = ++tokenRequest
   const set = useEditor.setState
-  set({ busy: 'fetching', error: null, outcome: null, devicePrompt: null, idToken: null, signInAdvice: null })
+  set({
+    busy: 'fetching',
+    error: null,
+    outcome: null,
+    revocation: null,
+    devicePrompt: null,
+    idToken: null,
+    signInAdvice: null,
+  })
   const result = await deviceSignIn(id, (devicePrompt) => mine === tokenRequest && set({ devicePrompt }))
   if (mine !== tokenRequest) return // superseded by a newer request, or cancelled
   set(

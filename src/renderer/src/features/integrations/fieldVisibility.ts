@@ -17,12 +17,16 @@ export function visibleFields(integration: Integration) {
     pkce: consent,
     code: consent,
     refreshToken: grant === 'refresh_token',
+    tokenExchange: grant === 'token_exchange',
+    jwtBearer: grant === 'jwt_bearer',
     customGrantName: ![
       'client_credentials',
       'authorization_code',
       'password',
       'refresh_token',
       'device_code',
+      'token_exchange',
+      'jwt_bearer',
     ].includes(grant),
   }
 }
@@ -33,6 +37,8 @@ export const GRANT_OPTIONS = [
   { value: 'password', label: 'Password (user name and password)' },
   { value: 'refresh_token', label: 'Refresh token' },
   { value: 'device_code', label: 'Device code (approve on another device)' },
+  { value: 'token_exchange', label: 'Token exchange (RFC 8693)' },
+  { value: 'jwt_bearer', label: 'JWT bearer (RFC 7523)' },
   { value: 'custom', label: 'Custom grant (vendor-specific)' },
 ] as const
 
