@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Exchange } from '../../shared/exchange'
+import { describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/integration'
 import { MASKED } from '../../shared/secretNames'
 import {
@@ -9,29 +8,12 @@ import {
   startAvionteEmulator,
   startSkyKickEmulator,
 } from '../sandbox/vendors'
-import { createTokenEngine } from '../oauth/engine'
+import { recordingEngine, started } from '../../../tests/support/tokenEngineTests'
 import { affinityLive } from './affinityLive'
 import { altitudeAngel } from './altitudeAngel'
 import { autovitPartner, autovitPassword } from './autovit'
 import { avionte } from './avionte'
 import { skykickDistributor, skykickPartner } from './skykick'
-
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
-
-async function started<T extends { close(): Promise<void> }>(emulator: Promise<T>): Promise<T> {
-  const running = await emulator
-  closers.push(() => running.close())
-  return running
-}
-
-function recordingEngine() {
-  const exchanges: Exchange[] = []
-  const engine = createTokenEngine({ env: {}, onExchange: ({ exchange }) => exchanges.push(exchange) })
-  return { engine, exchanges }
-}
 
 /** Every secret an emulator knows, to prove none of them leaks into a record. */
 function expectNoSecrets(records: unknown, secrets: string[]): void {

@@ -1,51 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../shared/exchange'
-import type { Integration } from '../../../shared/integration'
+import { describe, expect, it } from 'vitest'
 import { MASKED } from '../../../shared/secretNames'
 import { startAffinityLiveEmulator, startAltitudeAngelEmulator } from '../../sandbox/vendors'
-import { affinityLive } from '../../presets/affinityLive'
-import { altitudeAngel } from '../../presets/altitudeAngel'
-import { createTokenEngine } from '../engine'
-
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
-
-async function started<T extends { close(): Promise<void> }>(emulator: Promise<T>): Promise<T> {
-  const running = await emulator
-  closers.push(() => running.close())
-  return running
-}
-
-function recordingEngine() {
-  const exchanges: Exchange[] = []
-  const engine = createTokenEngine({ env: {}, onExchange: ({ exchange }) => exchanges.push(exchange) })
-  return { engine, exchanges }
-}
-
-const altitudeAngelIntegration = (
-  emulator: Awaited<ReturnType<typeof startAltitudeAngelEmulator>>,
-): Integration => ({
-  ...altitudeAngel.integration,
-  tokenUrl: emulator.tokenUrl,
-  authorizeUrl: emulator.authorizeUrl,
-  clientId: emulator.credentials.clientId,
-  clientSecret: emulator.credentials.clientSecret,
-  scope: ['query_mapdata', 'talk_tower'],
-  api: { ...altitudeAngel.integration.api, baseUrl: emulator.url },
-})
-
-const affinityLiveIntegration = (
-  emulator: Awaited<ReturnType<typeof startAffinityLiveEmulator>>,
-): Integration => ({
-  ...affinityLive.integration,
-  tokenUrl: emulator.tokenUrl,
-  authorizeUrl: emulator.authorizeUrl,
-  clientId: emulator.credentials.clientId,
-  clientSecret: emulator.credentials.clientSecret,
-  api: { ...affinityLive.integration.api, baseUrl: emulator.url, tokenPlacement: 'query' },
-})
+import {
+  started,
+  recordingEngine,
+  altitudeAngelIntegration,
+  affinityLiveIntegration,
+} from '../../../../tests/support/tokenEngineTests'
 
 describe('callApiRenewingOn401: a 401 renews the token once and retries once', () => {
   it('heals a 401 from the API by refreshing once and retrying once', async () => {

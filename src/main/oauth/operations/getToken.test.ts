@@ -1,39 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../shared/exchange'
+import { describe, expect, it } from 'vitest'
 import type { Integration } from '../../../shared/integration'
 import { startAltitudeAngelEmulator, startSkyKickEmulator } from '../../sandbox/vendors'
-import { altitudeAngel } from '../../presets/altitudeAngel'
 import { skykickPartner } from '../../presets/skykick'
 import { createTokenEngine } from '../engine'
-
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
-
-async function started<T extends { close(): Promise<void> }>(emulator: Promise<T>): Promise<T> {
-  const running = await emulator
-  closers.push(() => running.close())
-  return running
-}
-
-function recordingEngine() {
-  const exchanges: Exchange[] = []
-  const engine = createTokenEngine({ env: {}, onExchange: ({ exchange }) => exchanges.push(exchange) })
-  return { engine, exchanges }
-}
-
-const altitudeAngelIntegration = (
-  emulator: Awaited<ReturnType<typeof startAltitudeAngelEmulator>>,
-): Integration => ({
-  ...altitudeAngel.integration,
-  tokenUrl: emulator.tokenUrl,
-  authorizeUrl: emulator.authorizeUrl,
-  clientId: emulator.credentials.clientId,
-  clientSecret: emulator.credentials.clientSecret,
-  scope: ['query_mapdata', 'talk_tower'],
-  api: { ...altitudeAngel.integration.api, baseUrl: emulator.url },
-})
+import {
+  started,
+  recordingEngine,
+  altitudeAngelIntegration,
+} from '../../../../tests/support/tokenEngineTests'
 
 describe('getToken: the cache, one request for many callers, the refresh token first', () => {
   it('exchanges an authorization code, then refreshes with rotation when the token is near expiry', async () => {

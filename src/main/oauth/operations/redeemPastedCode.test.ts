@@ -1,37 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../shared/exchange'
-import type { Integration } from '../../../shared/integration'
+import { describe, expect, it } from 'vitest'
 import { startAffinityLiveEmulator } from '../../sandbox/vendors'
-import { affinityLive } from '../../presets/affinityLive'
-import { createTokenEngine } from '../engine'
-
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
-
-async function started<T extends { close(): Promise<void> }>(emulator: Promise<T>): Promise<T> {
-  const running = await emulator
-  closers.push(() => running.close())
-  return running
-}
-
-function recordingEngine() {
-  const exchanges: Exchange[] = []
-  const engine = createTokenEngine({ env: {}, onExchange: ({ exchange }) => exchanges.push(exchange) })
-  return { engine, exchanges }
-}
-
-const affinityLiveIntegration = (
-  emulator: Awaited<ReturnType<typeof startAffinityLiveEmulator>>,
-): Integration => ({
-  ...affinityLive.integration,
-  tokenUrl: emulator.tokenUrl,
-  authorizeUrl: emulator.authorizeUrl,
-  clientId: emulator.credentials.clientId,
-  clientSecret: emulator.credentials.clientSecret,
-  api: { ...affinityLive.integration.api, baseUrl: emulator.url, tokenPlacement: 'query' },
-})
+import { started, recordingEngine, affinityLiveIntegration } from '../../../../tests/support/tokenEngineTests'
 
 describe('redeemPastedCode: the PIN the vendor showed (AffinityLive’s installed-app flow)', () => {
   it('exchanges a pasted PIN with Basic client auth and comma-separated scopes', async () => {
