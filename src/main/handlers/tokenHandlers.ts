@@ -39,8 +39,6 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
     const inUse = useIntegration(id)
     return { ...inUse, integration: await sandbox.follow(inUse.integration) }
   }
-  const withSandboxCause = (id: string, outcome: TokenOutcome) =>
-    withSandboxCauseOf(sandbox, repository.getWithSecrets(id), outcome)
   /** A refused or tampered sign-in while a sandbox switch is on says so, like a diagnosis does. */
   const explained = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
     try {
@@ -73,7 +71,10 @@ export function tokenHandlers(services: AppServices): TokenHandlers {
               ? engine.getToken(inUse.integration, options)
               : engine.redeemPastedCode(inUse.integration, code, options),
           )
-          return withEnvironmentNamed(withoutRefreshToken(withSandboxCause(id, got)), inUse.environment)
+          return withEnvironmentNamed(
+            withoutRefreshToken(withSandboxCauseOf(sandbox, inUse.integration, got)),
+            inUse.environment,
+          )
         })
         return saved ? { ...outcome, saved } : outcome
       } catch (error) {
